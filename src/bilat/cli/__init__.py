@@ -1,0 +1,1 @@
+"""The ``bilat`` command line."""

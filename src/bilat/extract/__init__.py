@@ -1,0 +1,1 @@
+"""Extraction stages. Each module registers one stage with :func:`bilat.pipeline.stage`."""

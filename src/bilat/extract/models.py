@@ -1,0 +1,60 @@
+"""Shared language models, loaded once per process (natasha ships its own weights)."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+
+@cache
+def segmenter():
+    from natasha import Segmenter
+
+    return Segmenter()
+
+
+@cache
+def embedding():
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
+
+
+@cache
+def ner_tagger():
+    from natasha import NewsNERTagger
+
+    return NewsNERTagger(embedding())
+
+
+@cache
+def morph_tagger():
+    from natasha import NewsMorphTagger
+
+    return NewsMorphTagger(embedding())
+
+
+@cache
+def morph_vocab():
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+@cache
+def morph_analyzer():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def parse(word: str):
+    """pymorphy3 parses of one word, cached (words repeat a lot in news)."""
+    return morph_analyzer().parse(word)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """Most likely normal form of ``word``, lower-cased."""
+    parses = parse(word)
+    return parses[0].normal_form if parses else word.lower()

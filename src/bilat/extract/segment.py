@@ -1,0 +1,26 @@
+"""Stage ``segment``: sentences and tokens (razdel), with pymorphy3 lemmas and POS."""
+
+from __future__ import annotations
+
+from razdel import sentenize, tokenize
+
+from ..doc import Doc, Sentence, Token
+from ..pipeline import stage
+from .models import parse
+
+
+def _token(start: int, text: str) -> Token:
+    parses = parse(text)
+    if parses:
+        best = parses[0]
+        return Token(start, start + len(text), text, best.normal_form, str(best.tag.POS or ""))
+    return Token(start, start + len(text), text, text.lower(), "")
+
+
+@stage("segment", requires=("text",), provides=("sentences",))
+def segment(doc: Doc) -> Doc:
+    doc.sentences = []
+    for sent in sentenize(doc.text):
+        tokens = [_token(sent.start + t.start, t.text) for t in tokenize(sent.text)]
+        doc.sentences.append(Sentence(sent.start, sent.stop, sent.text, tokens))
+    return doc

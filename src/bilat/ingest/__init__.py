@@ -1,0 +1,1 @@
+"""Reading articles from files, feeds, folders and archives."""

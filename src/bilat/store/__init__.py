@@ -1,0 +1,1 @@
+"""The database: schema, migrations, writer and queries (SQLite by default, PostgreSQL too)."""
