@@ -1,0 +1,75 @@
+"""The indicators stage's lexicon (src/bilat/data/indicator_lexicon.json), loaded once."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+def norm(word: str) -> str:
+    """Lower case with ё written as е: the form every lexicon lemma is stored in."""
+    return word.lower().replace("ё", "е")
+
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "indicator_lexicon.json"
+
+
+@dataclass(frozen=True)
+class KindPhrase:
+    """``head`` is a cue for ``kind`` when one of ``any`` lies within ``window`` tokens
+    after it (a negative window looks before it)."""
+
+    kind: str
+    head: str
+    any: frozenset[str]
+    window: int
+
+
+@dataclass(frozen=True)
+class IndicatorLexicon:
+    kinds: dict[str, str]  # lemma -> kind
+    kind_phrases: tuple[KindPhrase, ...]
+    money_units: frozenset[str]
+    flow_units: frozenset[str]
+    companies_context: frozenset[str]
+    change_up: frozenset[str]
+    change_down: frozenset[str]
+    target_markers: frozenset[str]
+    comparison_markers: frozenset[str]
+    continuation_markers: tuple[str, ...]
+    direction_from: frozenset[str]
+    direction_to: frozenset[str]
+    scopes: dict[str, str]  # lemma -> scope (agriculture, industry, or an English commodity)
+
+
+@cache
+def lexicon() -> IndicatorLexicon:
+    raw = json.loads(LEXICON_PATH.read_text("utf-8"))
+    kinds = {norm(lem): kind for kind, lemmas in raw["kinds"].items() for lem in lemmas}
+    phrases = tuple(
+        KindPhrase(p["kind"], norm(p["head"]), frozenset(map(norm, p["any"])), int(p["window"]))
+        for p in raw["kind_phrases"]
+    )
+    scopes = {norm(lem): scope for scope, lemmas in raw["scopes"].items() for lem in lemmas}
+    scopes.update({norm(lem): eng for lem, eng in raw["commodities"].items()})
+
+    def fs(key: str) -> frozenset[str]:
+        return frozenset(norm(w) for w in raw[key])
+
+    return IndicatorLexicon(
+        kinds=kinds,
+        kind_phrases=phrases,
+        money_units=frozenset(raw["money_units"]),
+        flow_units=frozenset(raw["flow_units"]),
+        companies_context=fs("companies_context"),
+        change_up=fs("change_up"),
+        change_down=fs("change_down"),
+        target_markers=fs("target_markers"),
+        comparison_markers=fs("comparison_markers"),
+        continuation_markers=tuple(norm(w) for w in raw["continuation_markers"]),
+        direction_from=fs("direction_from"),
+        direction_to=fs("direction_to"),
+        scopes=scopes,
+    )

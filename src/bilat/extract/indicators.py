@@ -1,0 +1,183 @@
+"""Stage ``indicators``: reported economic figures (trade, export, import, investment, companies).
+
+Each money, tonnage or count figure in a sentence with an indicator cue becomes one
+:class:`Indicator`. The figure takes its kind from the nearest cue before it (after it when
+there is none before), its scope from the words between it and the previous figure or cue
+("в том числе сельхозпродукции – 313 млн, промышленной – 985 млн"), its change from a
+percent or "в N раз" figure next to it that a change word governs, its period from a time
+expression in the sentence or, for a sentence continuing the same report, the previous
+sentence's period. Plans and targets ("готов увеличить экспорт до ...") are not figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..doc import Doc, Indicator, Quantity, Sentence
+from ..pipeline import stage
+from .indicator_countries import (
+    companies_countries,
+    flow_countries,
+    sentence_mentions,
+    trade_countries,
+)
+from .indicator_cues import (
+    Cue,
+    change_of,
+    company_count_fits,
+    find_cues,
+    is_comparison,
+    is_target,
+    lemma_of,
+    scope_in,
+    starts_with_continuation,
+    tokens_between,
+)
+from .indicator_lexicon import lexicon
+
+CHANGE_UNITS = ("pct", "times")
+
+
+@dataclass
+class _Figure:
+    quantity: Quantity
+    cue: Cue
+    window_start: int  # where the words describing this figure begin
+    change: float | None = None
+    period: str | None = None
+
+
+def _in(sent: Sentence, start: int) -> bool:
+    return sent.start <= start < sent.end
+
+
+def _pick_cue(cues: list[Cue], q: Quantity, sent: Sentence) -> Cue | None:
+    lex = lexicon()
+    fits = []
+    for c in cues:
+        if c.kind == "companies":
+            if company_count_fits(sent, q, c) and _companies_context(sent):
+                fits.append(c)
+        elif q.unit in lex.flow_units:
+            fits.append(c)
+    before = [c for c in fits if c.start < q.start]
+    if before:
+        return before[-1]
+    after = [c for c in fits if c.start > q.start]
+    return after[0] if after else None
+
+
+def _companies_context(sent: Sentence) -> bool:
+    ctx = lexicon().companies_context
+    return any(lemma_of(t) in ctx for t in sent.tokens)
+
+
+def _figures(sent: Sentence, quantities: list[Quantity]) -> list[_Figure]:
+    cues = find_cues(sent)
+    if not cues:
+        return []
+    values = [q for q in quantities if q.unit not in CHANGE_UNITS]
+    figures: list[_Figure] = []
+    prev_end = sent.start  # end of the previous value, figure or not
+    clause_start = sent.start  # end of the previous figure: a plan word before it is its own
+    for q in values:
+        cue = _pick_cue(cues, q, sent)
+        if cue is None:
+            prev_end = q.end
+            continue
+        start = prev_end
+        if cue.start < q.start and cue.start >= prev_end:
+            # the cue opens this figure's words; an adjective right before it belongs too
+            start = sent.tokens[max(cue.index - 1, 0)].start
+        if cue.kind != "companies" and is_target(sent, clause_start, start, q):
+            prev_end = q.end
+            continue
+        figures.append(_Figure(q, cue, start))
+        prev_end = clause_start = q.end
+    _attach_changes(sent, figures, [q for q in quantities if q.unit in CHANGE_UNITS])
+    return figures
+
+
+def _attach_changes(sent: Sentence, figures: list[_Figure], changes: list[Quantity]) -> None:
+    """Each change figure goes to the nearest value figure that has none yet."""
+    for q in changes:
+        pct = change_of(sent, q)
+        if pct is None or not figures:
+            continue
+        free = [f for f in figures if f.change is None]
+        if not free:
+            continue
+        best = min(free, key=lambda f: _gap(f.quantity, q))
+        best.change = pct
+
+
+def _gap(a: Quantity, b: Quantity) -> int:
+    return b.start - a.end if b.start >= a.end else a.start - b.end
+
+
+def _period(doc: Doc, sent: Sentence, fig: _Figure) -> str | None:
+    times = [
+        t
+        for t in doc.times
+        if _in(sent, t.start) and t.value and not is_comparison(doc.text, t, sent.start)
+    ]
+    if not times:
+        return None
+    before = [t for t in times if t.start < fig.quantity.start]
+    return (before[-1] if before else times[0]).value
+
+
+def _countries(doc: Doc, sent: Sentence, fig: _Figure) -> list[str]:
+    mentions = sentence_mentions(doc, sent)
+    anchor = fig.cue.start
+    if fig.cue.kind == "trade":
+        return trade_countries(doc, mentions, anchor)
+    if fig.cue.kind == "companies":
+        return companies_countries(doc, mentions, anchor)
+    return flow_countries(doc, fig.cue.kind, mentions, anchor)
+
+
+def _names_a_country(doc: Doc, sent: Sentence) -> bool:
+    return any(_in(sent, m.start) for m in doc.country_mentions)
+
+
+@stage(
+    "indicators",
+    requires=("sentences", "country_mentions", "times", "quantities", "countries"),
+    provides=("indicators",),
+)
+def indicators(doc: Doc) -> Doc:
+    doc.indicators = []
+    seen: set[tuple] = set()
+    carried: str | None = None  # the period of the previous sentence's figures
+    for sent in doc.sentences:
+        quantities = sorted(
+            (q for q in doc.quantities if _in(sent, q.start)), key=lambda q: q.start
+        )
+        figures = _figures(sent, quantities)
+        if not figures:
+            if not starts_with_continuation(sent):
+                carried = None
+            continue
+        for fig in figures:
+            countries = _countries(doc, sent, fig)
+            if fig.cue.kind == "companies" and not _names_a_country(doc, sent):
+                continue  # "10 региональных компаний": firms of no foreign country
+            period = _period(doc, sent, fig) or carried
+            scope = scope_in(tokens_between(sent, fig.window_start, fig.quantity.start))
+            ind = Indicator(
+                kind=fig.cue.kind,
+                scope=scope or "total",
+                countries=countries,
+                period=period,
+                value=fig.quantity.value,
+                unit=fig.quantity.unit,
+                change_pct=fig.change,
+                evidence=doc.span(sent.start, sent.end),
+            )
+            key = (ind.kind, ind.scope, tuple(ind.countries), ind.period, ind.value, ind.unit)
+            if key not in seen:
+                seen.add(key)
+                doc.indicators.append(ind)
+            carried = period or carried
+    return doc

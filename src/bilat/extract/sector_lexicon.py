@@ -1,0 +1,92 @@
+"""Sector cue lexicon (src/bilat/data/sectors.json) and the word matching it uses."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "sectors.json"
+LEMMA_PREFIX = "="
+STRONG, WEAK = 2, 1  # context strengths of a sentence  # a cue word that must equal the lemma, not just start the word
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word (or one part of a hyphenated word) as the matcher sees it."""
+
+    form: str  # lower case, ё as е
+    lemma: str
+    start: int
+    end: int
+    token: int  # index of the sentence token it comes from
+
+
+@dataclass(frozen=True)
+class SectorCue:
+    sector: str
+    parts: tuple[str, ...]  # stems, or "=lemma"
+
+    def matches_at(self, words: list[Word], i: int) -> bool:
+        if i + len(self.parts) > len(words):
+            return False
+        return all(_part_matches(p, words[i + k]) for k, p in enumerate(self.parts))
+
+
+def _part_matches(part: str, word: Word) -> bool:
+    if part.startswith(LEMMA_PREFIX):
+        return word.lemma == part[1:]
+    return word.form.startswith(part)
+
+
+def norm(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
+@dataclass(frozen=True)
+class SectorLexicon:
+    cues: tuple[SectorCue, ...]
+    generic_heads: tuple[str, ...]
+    strong_context: tuple[str, ...]
+    weak_context: tuple[str, ...]
+    title_heads: tuple[str, ...]
+
+    def sector_of(self, words: list[Word], i: int) -> tuple[str, int] | None:
+        """The sector whose cue starts at word ``i``, with the cue's length in words."""
+        best: tuple[str, int] | None = None
+        for cue in self.cues:
+            if cue.matches_at(words, i) and (best is None or len(cue.parts) > best[1]):
+                best = (cue.sector, len(cue.parts))
+        return best
+
+    def is_generic(self, word: Word) -> bool:
+        return any(word.form.startswith(h) for h in self.generic_heads)
+
+    def context_strength(self, words: list[Word]) -> int:
+        """2 for a sentence about cooperation, 1 for one about talks or relations, else 0."""
+        if any(w.form.startswith(c) for w in words for c in self.strong_context):
+            return STRONG
+        if any(w.form.startswith(c) for w in words for c in self.weak_context):
+            return WEAK
+        return 0
+
+    def is_title(self, word: Word) -> bool:
+        return any(word.form.startswith(t) for t in self.title_heads)
+
+
+@cache
+def sector_lexicon() -> SectorLexicon:
+    raw = json.loads(LEXICON_PATH.read_text("utf-8"))
+    cues = tuple(
+        SectorCue(sector, tuple(norm(cue).split()))
+        for sector, items in raw["sectors"].items()
+        for cue in items
+    )
+    return SectorLexicon(
+        cues=cues,
+        generic_heads=tuple(norm(h) for h in raw["generic_heads"]),
+        strong_context=tuple(norm(c) for c in raw["strong_context"]),
+        weak_context=tuple(norm(c) for c in raw["weak_context"]),
+        title_heads=tuple(norm(t) for t in raw["title_heads"]),
+    )
