@@ -1,0 +1,139 @@
+"""Shared clause, tense and modality helpers for the events and commitments stages.
+
+A sentence is cut into clauses at punctuation (commas, semicolons, colons, dashes,
+brackets). Verb forms are read from every pymorphy3 parse of a token, so that an
+ambiguous word ("открыто": adverb or short participle) is still seen as a verb form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..doc import Sentence, Token
+from .models import parse
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "…", ".", "!", "?"})
+VERBAL_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+SHORT_FORM_POS = frozenset({"ADVB", "ADJS"})  # may hide a short participle
+NEGATIONS = frozenset({"не", "ни"})
+CONDITIONAL_PARTICLES = frozenset({"бы", "б"})
+FUTURE_AUXILIARY = "быть"
+
+# Verb form classes returned by :func:`verb_form`.
+PAST = "past"
+PRESENT = "present"
+FUTURE = "future"
+INFINITIVE = "infinitive"
+IMPERATIVE = "imperative"
+
+
+@dataclass(slots=True)
+class Clause:
+    start: int  # character offsets into Doc.text
+    end: int
+    tokens: list[Token]
+    index: int  # position of the clause within its sentence
+
+
+def clauses(sent: Sentence) -> list[Clause]:
+    """The sentence cut at clause punctuation; punctuation tokens are left out."""
+    out: list[Clause] = []
+    current: list[Token] = []
+    for tok in sent.tokens:
+        if tok.text in CLAUSE_BREAKS:
+            if current:
+                out.append(Clause(current[0].start, current[-1].end, current, len(out)))
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        out.append(Clause(current[0].start, current[-1].end, current, len(out)))
+    return out
+
+
+def clause_of(parts: list[Clause], offset: int) -> Clause | None:
+    for part in parts:
+        if part.start <= offset < part.end:
+            return part
+    return None
+
+
+def low(tok: Token) -> str:
+    return tok.text.lower().replace("ё", "е")
+
+
+def lemmas(tok: Token) -> set[str]:
+    """Every normal form pymorphy3 offers for the token (ё written as е)."""
+    out = {tok.lemma.replace("ё", "е")} if tok.lemma else set()
+    for p in parse(low(tok)):
+        out.add(p.normal_form.replace("ё", "е"))
+    return out
+
+
+def verbal_parse(tok: Token):
+    """The first parse of the token that is a verb form, or None.
+
+    A later parse counts only when the best one is a short form or an adverb
+    ("открыто", "намерен"), never when it is a noun or a pronoun ("мой", "стекло")."""
+    parses = parse(low(tok))
+    if not parses:
+        return None
+    if parses[0].tag.POS not in VERBAL_POS | SHORT_FORM_POS:
+        return None
+    for p in parses:
+        if p.tag.POS in VERBAL_POS:
+            return p
+    return None
+
+
+def is_finite_or_participle(tok: Token) -> bool:
+    p = verbal_parse(tok)
+    return p is not None and p.tag.POS in {"VERB", "PRTS"}
+
+
+def verb_form(tok: Token) -> str | None:
+    """past | present | future | infinitive | imperative, or None for a non-verb."""
+    p = verbal_parse(tok)
+    if p is None:
+        return None
+    tag = p.tag
+    if tag.POS == "INFN":
+        return INFINITIVE
+    if tag.POS == "VERB":
+        if tag.mood == "impr":
+            return IMPERATIVE
+        return {"past": PAST, "pres": PRESENT, "futr": FUTURE}.get(tag.tense, None)
+    if tag.POS in {"PRTF", "PRTS", "GRND"}:
+        return PRESENT if tag.tense == "pres" else PAST
+    return None
+
+
+def negated(tokens: list[Token], i: int, window: int = 2) -> bool:
+    """A negation particle within ``window`` tokens before position ``i``."""
+    return any(low(t) in NEGATIONS for t in tokens[max(0, i - window) : i])
+
+
+def conditional(tokens: list[Token]) -> bool:
+    return any(low(t) in CONDITIONAL_PARTICLES for t in tokens)
+
+
+def effective_form(tokens: list[Token], i: int) -> str | None:
+    """The verb form of ``tokens[i]`` with an auxiliary "будет"/"будут" in front read as future."""
+    form = verb_form(tokens[i])
+    if form in {PAST, INFINITIVE, PRESENT}:
+        for t in tokens[max(0, i - 3) : i]:
+            p = verbal_parse(t)
+            if p is not None and p.normal_form == FUTURE_AUXILIARY and p.tag.tense == "futr":
+                return FUTURE
+    return form
+
+
+def finite_forms(tokens: list[Token]) -> list[tuple[int, str]]:
+    """(index, form) of finite verbs and short participles among ``tokens``."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if is_finite_or_participle(tok):
+            form = effective_form(tokens, i)
+            if form is not None:
+                out.append((i, form))
+    return out

@@ -1,0 +1,265 @@
+"""Commitment cues: the lexicon in ``data/commitment_cues.json`` and the rules that find
+a cue for a concrete future action in a sentence ("договорились + infinitive",
+"планируется", "пройдет" (future), "предложил", "готов + infinitive", "поручено", ...).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..doc import Sentence, Token
+from .clauses import (
+    FUTURE,
+    INFINITIVE,
+    PRESENT,
+    clauses,
+    conditional,
+    effective_form,
+    lemmas,
+    low,
+    negated,
+    verb_form,
+    verbal_parse,
+)
+from .models import parse
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+PROSPECT_REACH = 24  # words from "обсудили" to the project noun it governs
+GENERIC_REACH = 4
+NEGATION_REACH = (
+    3  # "не будем подписывать"  # words after the head in which a generic object counts
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemmas: frozenset[str]
+    kind: str
+    tense: str
+    next: str
+    reach: int
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentLexicon:
+    cues: tuple[Cue, ...]
+    future_kind: str
+    generic_verbs: frozenset[str]
+    party_lemmas: frozenset[str]
+    prospect_kind: str
+    prospect_verbs: frozenset[str]
+    prospect_nouns: frozenset[str]
+    generic_heads: frozenset[str]
+    generic_objects: frozenset[str]
+    specifiers: frozenset[str]
+    event_anaphors: frozenset[str]
+    event_nouns: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    relative_pronouns: frozenset[str]
+    split_after: frozenset[str]
+    split_heads: frozenset[str]
+    intransitive_generic: frozenset[str]
+    short_form_only: frozenset[str]
+
+
+@dataclass(slots=True)
+class CueHit:
+    kind: str
+    index: int  # word index of the cue in the sentence (punctuation left out)
+    words: list[Token]
+
+
+@cache
+def load_cues() -> CommitmentLexicon:
+    raw = json.loads((DATA_DIR / "commitment_cues.json").read_text(encoding="utf-8"))
+    fut, pro = raw["future_action"], raw["discussed_prospect"]
+
+    def fs(key: str) -> frozenset[str]:
+        return frozenset(raw[key])
+
+    return CommitmentLexicon(
+        cues=tuple(
+            Cue(frozenset(c["lemmas"]), c["kind"], c["tense"], c["next"], int(c["reach"]))
+            for c in raw["cues"]
+        ),
+        future_kind=fut["kind"],
+        generic_verbs=frozenset(fut["generic_verbs"]),
+        party_lemmas=frozenset(fut["party_lemmas"]),
+        prospect_kind=pro["kind"],
+        prospect_verbs=frozenset(pro["verbs"]),
+        prospect_nouns=frozenset(pro["nouns"]),
+        generic_heads=fs("generic_heads"),
+        generic_objects=fs("generic_objects"),
+        specifiers=fs("specifiers"),
+        event_anaphors=fs("event_anaphors"),
+        event_nouns=fs("event_nouns"),
+        anaphoric_determiners=fs("anaphoric_determiners"),
+        relative_pronouns=fs("relative_pronouns"),
+        split_after=fs("split_after"),
+        split_heads=fs("split_heads"),
+        intransitive_generic=fs("intransitive_generic"),
+        short_form_only=fs("short_form_only"),
+    )
+
+
+def _is_infinitive(tok: Token) -> bool:
+    return verb_form(tok) == INFINITIVE
+
+
+def _is_noun(tok: Token) -> bool:
+    ps = parse(low(tok))
+    return bool(ps) and ps[0].tag.POS in {"NOUN", "ADJF", "NPRO"}
+
+
+def _next_ok(cue: Cue, words: list[Token], i: int) -> bool:
+    after = words[i + 1 : i + 1 + max(cue.reach, 1) + 1]
+    if not cue.next:
+        return True
+    if cue.next == "infinitive":
+        return any(_is_infinitive(t) for t in after[: cue.reach])
+    if cue.next in {"o_noun", "infinitive_or_o"}:
+        if cue.next == "infinitive_or_o" and any(_is_infinitive(t) for t in after[: cue.reach]):
+            return True
+        return any(
+            low(a) in {"о", "об"} and _is_noun(b) for a, b in zip(after, after[1:], strict=False)
+        )
+    if cue.next == "infinitive_or_k":
+        if any(_is_infinitive(t) for t in after[: cue.reach]):
+            return True
+        return any(
+            low(a) in {"к", "ко"} and _is_noun(b) for a, b in zip(after, after[1:], strict=False)
+        )
+    if cue.next == "v_noun":
+        return len(after) >= 2 and low(after[0]) in {"в", "во"} and _is_noun(after[1])
+    if cue.next == "object":
+        return any(_is_infinitive(t) or _is_noun(t) for t in after[: cue.reach])
+    return False
+
+
+def _tense_ok(cue: Cue, words: list[Token], i: int) -> bool:
+    tok = words[i]
+    p = verbal_parse(tok)
+    if cue.tense == "any":
+        return True
+    if cue.tense == "conditional":
+        return conditional(words[max(0, i - 2) : i + 3])
+    if p is None:  # a noun or adjective cue ("намерение", "готов") has no tense
+        return cue.tense == "participle"
+    form = effective_form(words, i)
+    if cue.tense == "nonpast":
+        return form in {PRESENT, FUTURE}
+    if cue.tense == "future":
+        return form == FUTURE
+    if cue.tense == "participle":
+        return p.tag.POS in {"PRTS", "PRTF"} or form in {PRESENT, FUTURE}
+    return False
+
+
+def _future_action(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
+    """A future verb with a party subject before it in the clause ("Правительство ... возьмет")."""
+    tok = words[i]
+    p = verbal_parse(tok)
+    if p is None or p.tag.POS not in {"VERB", "INFN"}:
+        return False
+    if effective_form(words, i) != FUTURE or lemmas(tok) & lex.generic_verbs:
+        return False
+    if p.tag.POS == "VERB" and p.normal_form == "быть":
+        return False
+    start = i
+    while start > 0 and words[start - 1].text not in {",", ";", ":", "—", "–"}:
+        start -= 1
+    return any(lemmas(t) & lex.party_lemmas for t in words[start:i])
+
+
+def _prospect(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
+    """A project noun governed by "обсудили"/"рассмотрели" earlier in the sentence."""
+    if not lemmas(words[i]) & lex.prospect_nouns:
+        return False
+    for tok in reversed(words[max(0, i - PROSPECT_REACH) : i]):
+        if lemmas(tok) & lex.prospect_verbs:
+            return True
+        if verbal_parse(tok) is not None and verbal_parse(tok).tag.POS == "VERB":
+            return False
+    return False
+
+
+def is_generic(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
+    """The action after the cue is only "developing cooperation" with no field named."""
+    after = [t for t in words[i + 1 : i + 8] if _is_head(t)]
+    if not after or not lemmas(after[0]) & lex.generic_heads:
+        return False
+    window = words[i + 1 : i + 2 + GENERIC_REACH + 4]
+    if any(lemmas(t) & lex.specifiers for t in window):
+        return False
+    if lemmas(after[0]) & lex.intransitive_generic:
+        return True
+    return any(lemmas(t) & lex.generic_objects for t in window)
+
+
+def _is_head(tok: Token) -> bool:
+    ps = parse(low(tok))
+    return bool(ps) and (ps[0].tag.POS == "NOUN" or ps[0].tag.POS == "INFN")
+
+
+def _past_participle(tok: Token) -> bool:
+    """ "намеревавшийся": a past participle reports an intention that is over."""
+    p = verbal_parse(tok)
+    return (
+        p is not None
+        and p.tag.POS == "PRTF"
+        and p.tag.tense == "past"
+        and p.normal_form != "запланировать"
+    )
+
+
+def _full_adjective(lex: CommitmentLexicon, tok: Token) -> bool:
+    """ "готовый пренебречь" is a description; only the short form "готов" is a cue."""
+    ps = parse(low(tok))
+    return bool(ps) and ps[0].tag.POS == "ADJF" and ps[0].normal_form in lex.short_form_only
+
+
+def find_cues(sent: Sentence) -> list[CueHit]:
+    lex = load_cues()
+    if sent.text.rstrip().endswith("?"):
+        return []
+    words = [t for t in sent.tokens]
+    hits: list[CueHit] = []
+    for i, tok in enumerate(words):
+        if not any(c.isalpha() for c in tok.text):
+            continue
+        if negated(words, i, NEGATION_REACH) or _past_participle(words[i]):
+            continue
+        if _full_adjective(lex, words[i]):
+            continue
+        tok_lemmas = lemmas(tok)
+        kind = None
+        for cue in lex.cues:
+            if tok_lemmas & cue.lemmas and _tense_ok(cue, words, i) and _next_ok(cue, words, i):
+                kind = cue.kind
+                break
+        if kind is None and _future_action(lex, words, i):
+            kind = lex.future_kind
+        if kind is None and _prospect(lex, words, i):
+            kind = lex.prospect_kind
+        if kind is None or is_generic(lex, words, i):
+            continue
+        if hits and hits[-1].index >= i - 2:
+            # "хотели бы пригласить": one commitment; the more specific kind wins
+            if kind == "invited":
+                hits[-1].kind = kind
+            continue
+        hits.append(CueHit(kind, i, words))
+    return hits
+
+
+def clause_starts(sent: Sentence) -> list[int]:
+    """Word indexes (in ``sent.tokens``) where a clause begins."""
+    starts = []
+    parts = clauses(sent)
+    index = {id(t): k for k, t in enumerate(sent.tokens)}
+    for part in parts:
+        starts.append(index[id(part.tokens[0])])
+    return starts

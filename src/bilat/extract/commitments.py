@@ -1,0 +1,177 @@
+"""Stage ``commitments``: concrete future actions that were agreed, planned, proposed,
+promised, invited or instructed, with their parties, due date and a tight evidence span.
+
+The evidence runs from the start of the cue's clause to the end of the sentence or to the
+next cue's clause; a relative clause ("..., который планируется провести ...") takes in its
+antecedent clause; "договорились о проведении X и Y" yields one commitment for X and one for Y.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..doc import Commitment, Doc, Sentence, Token
+from ..pipeline import stage
+from .clauses import lemmas, low
+from .commitment_cues import CueHit, clause_starts, find_cues, load_cues
+from .event_context import countries_for, mentioned_codes, normalise_date, times_in
+from .models import parse
+
+ACTION_WORDS = 8  # words kept in the normalised action phrase
+MIN_PIECE_WORDS = 3  # a coordinated piece shorter than this is not split off
+EVENT_YEAR = re.compile(r"(?:^|[\s\-–])(20\d\d)\b")
+SKIP_AFTER_CUE = frozenset({"о", "об", "бы", "к", "в", ","})
+
+
+@dataclass(slots=True)
+class Region:
+    start_word: int
+    end_word: int  # exclusive
+    cue: CueHit
+
+
+def _regions(sent: Sentence, hits: list[CueHit]) -> list[Region]:
+    lex = load_cues()
+    starts = clause_starts(sent)
+    words = sent.tokens
+    out = []
+    for n, hit in enumerate(hits):
+        begin = max((s for s in starts if s <= hit.index), default=0)
+        if lemmas(words[begin]) & lex.relative_pronouns:
+            earlier = [s for s in starts if s < begin]
+            if earlier:
+                begin = earlier[-1]
+        if out and begin < out[-1].cue.index + 1:
+            begin = out[-1].end_word
+        end = len(words)
+        if n + 1 < len(hits):
+            nxt = max((s for s in starts if s <= hits[n + 1].index), default=hits[n + 1].index)
+            end = max(nxt, hit.index + 1)
+        if out:
+            out[-1].end_word = (
+                min(out[-1].end_word, begin) if begin > out[-1].cue.index else out[-1].end_word
+            )
+        out.append(Region(begin, end, hit))
+    return out
+
+
+def _split_coordination(words: list[Token], region: Region) -> list[Region]:
+    """ "о проведении X и Y": one region for X, one for Y (genitive nouns joined by "и")."""
+    lex = load_cues()
+    i = region.cue.index + 1
+    while i < region.end_word and low(words[i]) not in lex.split_after:
+        i += 1
+        if i > region.cue.index + 3:
+            return [region]
+    if i + 1 >= region.end_word or not lemmas(words[i + 1]) & lex.split_heads:
+        return [region]
+    for k in range(i + 2, region.end_word - 1):
+        if low(words[k]) != "и" or any(low(t) == "между" for t in words[i:k]):
+            continue
+        before, after = parse(low(words[k - 1])), parse(low(words[k + 1]))
+        if not before or not after or before[0].tag.POS != "NOUN":
+            continue
+        if after[0].tag.case != "gent" or after[0].tag.POS not in {"ADJF", "NOUN"}:
+            continue
+        if k - region.start_word < MIN_PIECE_WORDS or region.end_word - k - 1 < MIN_PIECE_WORDS:
+            continue
+        first = Region(region.start_word, k, region.cue)
+        second = Region(k + 1, region.end_word, region.cue)
+        return [first, second]
+    return [region]
+
+
+def _trim_end(words: list[Token], start: int, end: int) -> int:
+    while end > start + 1 and not any(c.isalnum() for c in words[end - 1].text):
+        end -= 1
+    return end
+
+
+def _event_year(doc: Doc, sent: Sentence, words: list[Token], region: Region) -> str | None:
+    """Due date of an anaphoric event ("в данном мероприятии", "в мероприятии")."""
+    lex = load_cues()
+    span = words[region.start_word : region.end_word]
+    anaphoric = any(lemmas(t) & lex.event_anaphors for t in span) or any(
+        lemmas(a) & lex.anaphoric_determiners and lemmas(b) & lex.event_nouns
+        for a, b in zip(span, span[1:], strict=False)
+    )
+    if not anaphoric:
+        return None
+    for t in reversed(times_in(doc, sent.start, sent.end)):
+        if t.value:
+            return normalise_date(t.value)
+    match = EVENT_YEAR.search(sent.text)
+    if match:
+        return match.group(1)
+    prev = [s for s in doc.sentences if s.end <= sent.start]
+    if prev:
+        found = [t for t in times_in(doc, prev[-1].start, prev[-1].end) if t.value]
+        if found:
+            return normalise_date(found[-1].value)
+    return None
+
+
+def _due(doc: Doc, start: int, end: int) -> str | None:
+    floor = doc.published.year if doc.published else None
+    for t in times_in(doc, start, end):
+        value = normalise_date(t.value)
+        if value and (floor is None or int(value[:4]) >= floor):
+            return value
+    return None
+
+
+def _action(words: list[Token], region: Region) -> str:
+    picked = []
+    for tok in words[region.cue.index + 1 : region.end_word]:
+        if not picked and low(tok) in SKIP_AFTER_CUE:
+            continue
+        if tok.text in {",", ";", ".", "!", "?", "—", "–"}:
+            break
+        picked.append(tok.text)
+        if len(picked) >= ACTION_WORDS:
+            break
+    head = region.cue.words[region.cue.index].text.lower()
+    return " ".join([head, *picked]) if picked else head
+
+
+def find_commitments(doc: Doc) -> list[Commitment]:
+    out: list[Commitment] = []
+    for sent in doc.sentences:
+        hits = find_cues(sent)
+        if not hits:
+            continue
+        words = sent.tokens
+        for region in _regions(sent, hits):
+            pieces = _split_coordination(words, region)
+            shared_due = None
+            for piece in pieces:
+                end_word = _trim_end(words, piece.start_word, piece.end_word)
+                start, end = words[piece.start_word].start, words[end_word - 1].end
+                due = _due(doc, start, end) or shared_due or _event_year(doc, sent, words, piece)
+                shared_due = shared_due or due
+                parties = mentioned_codes(doc, start, end) or countries_for(
+                    doc, sent.start, sent.end
+                )
+                if not parties:
+                    continue  # no country involved: not a commitment between states
+                out.append(
+                    Commitment(
+                        kind=piece.cue.kind,
+                        due=due,
+                        parties=sorted(parties),
+                        evidence=doc.span(start, end),
+                        action=_action(words, piece),
+                    )
+                )
+    return out
+
+
+@stage(
+    "commitments",
+    requires=("sentences", "country_mentions", "times", "countries"),
+    provides=("commitments",),
+)
+def commitments(doc: Doc) -> Doc:
+    doc.commitments = find_commitments(doc)
+    return doc

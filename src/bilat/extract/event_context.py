@@ -1,0 +1,129 @@
+"""Where, when and who for an event or commitment: dates from ``doc.times``, the place
+from city mentions, persons from ``doc.persons`` and countries from mentions and the dyad.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..doc import Doc, TimeExpr
+from .clauses import low
+from .models import parse
+
+CITY_KINDS = frozenset({"capital", "city"})
+PLACE_ENTITY_TYPES = frozenset({"CITY", "LOC", "LOCATION"})
+PLACE_PREPOSITIONS = frozenset({"в", "во"})
+PERIOD_KINDS = frozenset({"period"})
+
+
+@dataclass(slots=True)
+class DateChoice:
+    value: str | None
+    anchored: bool  # the text names a time, even if it cannot be resolved
+
+
+def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
+    return [
+        t for t in doc.times if t.start >= start and t.end <= end and t.kind not in PERIOD_KINDS
+    ]
+
+
+def normalise_date(value: str | None) -> str | None:
+    """A TimeExpr value as YYYY, YYYY-MM or YYYY-MM-DD; the end of an interval; halves and
+    quarters as their year."""
+    if not value:
+        return None
+    if "/" in value:
+        first, last = value.split("/", 1)
+        value = first if first[:7] == last[:7] else last
+    head = value.split("-")
+    if len(head) >= 2 and not head[1].isdigit():
+        return head[0]
+    return value
+
+
+def pick_date(doc: Doc, start: int, end: int, anchor: int) -> DateChoice:
+    """The time expression in [start, end) nearest to ``anchor``."""
+    found = times_in(doc, start, end)
+    if not found:
+        return DateChoice(None, False)
+    best = min(found, key=lambda t: min(abs(t.start - anchor), abs(t.end - anchor)))
+    return DateChoice(normalise_date(best.value), True)
+
+
+def _gazetteer_city(text: str) -> str | None:
+    try:
+        from .gazetteer import form_key, load_gazetteer
+
+        entries = load_gazetteer().lookup(form_key(text))
+    except Exception:  # the gazetteer belongs to another stage; a place is optional
+        return None
+    for entry in entries:
+        if entry.kind in CITY_KINDS:
+            return entry.canonical
+    return None
+
+
+def _geox_nominative(word: str) -> str | None:
+    for p in parse(word.lower()):
+        if "Geox" in p.tag:
+            nom = p.inflect({"nomn"})
+            text = nom.word if nom else p.normal_form
+            return "-".join(part.capitalize() for part in text.split("-"))
+    return None
+
+
+def place_in(doc: Doc, start: int, end: int) -> str | None:
+    """The city named after "в"/"во" in [start, end), in the nominative."""
+    sent = doc.sentence_at(start)
+    if sent is None:
+        return None
+    toks = [t for t in sent.tokens if t.start >= start and t.end <= end]
+    city_mentions = [m for m in doc.country_mentions if m.kind in CITY_KINDS]
+    countries = [m for m in doc.country_mentions if m.kind not in CITY_KINDS]
+    for prev, tok in zip(toks, toks[1:], strict=False):
+        if low(prev) not in PLACE_PREPOSITIONS or not tok.text[:1].isupper():
+            continue
+        for m in city_mentions:
+            if m.start <= tok.start < m.end:
+                return _gazetteer_city(m.text) or _geox_nominative(tok.text) or tok.text
+        if any(m.start <= tok.start < m.end for m in countries):
+            continue
+        for ent in doc.entities:
+            if ent.type in PLACE_ENTITY_TYPES and ent.start <= tok.start < ent.end and ent.normal:
+                return ent.normal
+        geo = _geox_nominative(tok.text)
+        if geo:
+            return geo
+    return None
+
+
+def persons_in(doc: Doc, start: int, end: int) -> list[str]:
+    """Names of persons mentioned in [start, end), in order of first mention."""
+    found: list[tuple[int, str]] = []
+    for person in doc.persons:
+        offsets = [m.start for m in person.mentions if m.start >= start and m.end <= end]
+        if offsets:
+            found.append((min(offsets), person.name))
+    return [name for _, name in sorted(found)]
+
+
+def mentioned_codes(doc: Doc, start: int, end: int) -> list[str]:
+    codes: list[str] = []
+    for m in sorted(doc.country_mentions, key=lambda m: m.start):
+        if m.start >= start and m.end <= end and m.code not in codes:
+            codes.append(m.code)
+    return codes
+
+
+def countries_for(doc: Doc, start: int, end: int) -> list[str]:
+    """The dyad when the article has one; with several, the one the span names; without
+    any, the countries the span names."""
+    named = mentioned_codes(doc, start, end)
+    dyad = sorted(set(doc.countries))
+    if len(dyad) <= 2 and dyad:
+        return dyad
+    if dyad:
+        inside = sorted(set(named) & set(dyad))
+        return inside if len(inside) >= 2 else dyad
+    return sorted(set(named))

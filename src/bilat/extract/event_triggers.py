@@ -1,0 +1,228 @@
+"""Event triggers: the lexicon in ``data/event_triggers.json`` and the rules that decide
+whether a trigger reports something that happened (an event) or not (plan, hope, negation).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..doc import Sentence, Token
+from .clauses import (
+    FUTURE,
+    IMPERATIVE,
+    INFINITIVE,
+    PAST,
+    PRESENT,
+    Clause,
+    clause_of,
+    clauses,
+    conditional,
+    effective_form,
+    finite_forms,
+    is_finite_or_participle,
+    lemmas,
+    low,
+    negated,
+    verbal_parse,
+)
+from .models import parse
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+PARTICIPLE_REACH = 20  # words back to the noun a full participle modifies
+MODIFIER_WINDOW = 3  # tokens before a noun trigger read as its modifiers
+NON_FACTUAL_FORMS = frozenset({FUTURE, INFINITIVE, IMPERATIVE})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemmas: frozenset[str]
+    pos: str  # verb | noun
+    type: str
+    needs: frozenset[str] = frozenset()
+    window: int = 0
+    side: str = "both"
+    weak: bool = False
+    governors: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    triggers: tuple[Trigger, ...]
+    blockers: frozenset[str]
+    factual_modifiers: frozenset[str]
+    present_modifiers: frozenset[str]
+    prospective_modifiers: frozenset[str]
+    reminiscence: frozenset[str]
+    anaphoric: frozenset[str]
+    clause_cancellers: frozenset[str]
+    codes: dict[str, dict]
+
+
+@dataclass(slots=True)
+class TriggerHit:
+    """One trigger in a sentence judged to report a real occurrence."""
+
+    type: str
+    token: Token
+    clause: Clause
+    sentence: Sentence
+    weak: bool
+    present: bool  # reported as happening now / today
+    reminiscence: bool  # recalled from the past: no publication-date fallback
+    anaphoric: bool  # "данный визит": refers back to an occurrence named before
+
+
+@cache
+def load_lexicon() -> EventLexicon:
+    raw = json.loads((DATA_DIR / "event_triggers.json").read_text(encoding="utf-8"))
+    groups = {k: frozenset(v) for k, v in raw["object_lemmas"].items()}
+    triggers = []
+    for t in raw["triggers"]:
+        needs = set(t.get("needs", ())) | set(groups.get(t.get("needs_group", ""), ()))
+        triggers.append(
+            Trigger(
+                lemmas=frozenset(t["lemmas"]),
+                pos=t["pos"],
+                type=t["type"],
+                needs=frozenset(needs),
+                window=int(t.get("window", 0)),
+                side=t.get("side", "both"),
+                weak=bool(t.get("weak", False)),
+                governors=frozenset(t.get("governors", ())),
+            )
+        )
+    codes = json.loads((DATA_DIR / "event_codes.json").read_text(encoding="utf-8"))
+    codes.pop("_doc", None)
+    return EventLexicon(
+        triggers=tuple(triggers),
+        blockers=frozenset(raw["blockers"]),
+        factual_modifiers=frozenset(raw["factual_modifiers"]),
+        present_modifiers=frozenset(raw["present_modifiers"]),
+        prospective_modifiers=frozenset(raw["prospective_modifiers"]),
+        reminiscence=frozenset(raw["reminiscence"]),
+        anaphoric=frozenset(raw["anaphoric"]),
+        clause_cancellers=frozenset(raw["clause_cancellers"]),
+        codes=codes,
+    )
+
+
+def _agrees(noun: Token, participle) -> bool:
+    """``noun`` has a parse in the participle's case and number (its head noun)."""
+    tag = participle.tag
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == tag.case and p.tag.number == tag.number
+        for p in parse(low(noun))
+    )
+
+
+def _participle_head(trigger: Trigger, tokens: list[Token], i: int) -> bool:
+    """A full participle ("подписанного") modifies a needed noun further back."""
+    part = verbal_parse(tokens[i])
+    if part is None or part.tag.POS != "PRTF":
+        return False
+    for tok in reversed(tokens[max(0, i - PARTICIPLE_REACH) : i]):
+        if lemmas(tok) & trigger.needs and _agrees(tok, part):
+            return True
+    return False
+
+
+def _needs_met(trigger: Trigger, tokens: list[Token], i: int) -> bool:
+    if not trigger.needs:
+        return True
+    if _participle_head(trigger, tokens, i):
+        return True
+    lo = i - trigger.window if trigger.side in {"before", "both"} else i + 1
+    hi = i + trigger.window + 1 if trigger.side in {"after", "both"} else i
+    return any(lemmas(t) & trigger.needs for t in tokens[max(0, lo) : hi])
+
+
+def _blocked(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
+    """A plan/modal word governs the trigger: met scanning left before any other finite verb."""
+    for tok in reversed(tokens[:i]):
+        if lemmas(tok) & lex.blockers:
+            return True
+        if is_finite_or_participle(tok):
+            return False
+    return False
+
+
+def _modifiers(tokens: list[Token], i: int) -> set[str]:
+    mods: set[str] = set()
+    for tok in tokens[max(0, i - MODIFIER_WINDOW) : i]:
+        mods |= lemmas(tok)
+    return mods
+
+
+def _noun_status(lex: EventLexicon, sent_tokens: list[Token], i: int, clause: Clause) -> str | None:
+    """past | present for a noun trigger reported as real, else None."""
+    mods = _modifiers(sent_tokens, i)
+    if mods & lex.prospective_modifiers:
+        return None
+    if mods & lex.present_modifiers:
+        return PRESENT
+    if mods & lex.factual_modifiers:
+        return PAST
+    scope = clause.tokens if finite_forms(clause.tokens) else sent_tokens
+    forms = [(k, f) for k, f in finite_forms(scope) if not negated(scope, k)]
+    if not forms:
+        return None
+    kinds = {f for _, f in forms}
+    if kinds <= NON_FACTUAL_FORMS:
+        return None
+    return PRESENT if PRESENT in kinds and PAST not in kinds else PAST
+
+
+def _verb_status(tokens: list[Token], i: int) -> str | None:
+    form = effective_form(tokens, i)
+    if form in {PAST, PRESENT}:
+        return form
+    return None
+
+
+def find_hits(sent: Sentence) -> list[TriggerHit]:
+    """Triggers in ``sent`` that report an occurrence (not planned, negated or hoped for)."""
+    lex = load_lexicon()
+    if sent.text.rstrip().endswith("?"):
+        return []
+    parts = clauses(sent)
+    words = [t for p in parts for t in p.tokens]
+    sent_lemmas = set().union(*(lemmas(t) for t in words)) if words else set()
+    hits: list[TriggerHit] = []
+    for i, tok in enumerate(words):
+        tok_lemmas = lemmas(tok)
+        for trig in lex.triggers:
+            if not tok_lemmas & trig.lemmas or not _needs_met(trig, words, i):
+                continue
+            clause = clause_of(parts, tok.start)
+            if clause is None or conditional(clause.tokens) or negated(words, i):
+                continue
+            if _blocked(lex, words, i):
+                continue
+            if trig.governors and not sent_lemmas & trig.governors:
+                continue
+            if trig.pos == "verb":
+                status = _verb_status(clause.tokens, clause.tokens.index(tok))
+            else:
+                status = _noun_status(lex, words, i, clause)
+            if status is None:
+                continue
+            clause_lemmas = set().union(*(lemmas(t) for t in clause.tokens))
+            if clause_lemmas & lex.clause_cancellers:
+                continue
+            hits.append(
+                TriggerHit(
+                    type=trig.type,
+                    token=tok,
+                    clause=clause,
+                    sentence=sent,
+                    weak=trig.weak,
+                    present=status == PRESENT,
+                    reminiscence=bool(clause_lemmas & lex.reminiscence),
+                    anaphoric=bool(_modifiers(words, i) & lex.anaphoric),
+                )
+            )
+            break  # one trigger entry per token
+    return hits

@@ -1,0 +1,163 @@
+"""Stage ``events``: things that happened (visits, talks, commission sessions, business
+forums, agreements signed, awards, launches), one per distinct occurrence, coded in CAMEO
+and PLOVER.
+
+Triggers come from ``data/event_triggers.json`` (see :mod:`.event_triggers`); repeated
+mentions of one occurrence are merged when their type matches and their date, place and
+persons do not contradict each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..doc import Doc, Event, Span
+from ..pipeline import stage
+from .event_context import countries_for, persons_in, pick_date, place_in
+from .event_triggers import TriggerHit, find_hits, load_lexicon
+
+NEGOTIATION_LEMMA = "переговоры"
+NEGOTIATION_CAMEO = "046"
+FALLBACK_PRECISION = len("YYYY-MM")  # a publication-date guess agrees with its month
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """One real-world event with every mention of it merged in."""
+
+    type: str
+    date: str | None
+    anchored: bool
+    place: str | None
+    persons: list[str]
+    evidence: Span
+    first: TriggerHit
+    present: bool
+    reminiscence: bool
+    fallback: bool = False  # the date is the publication date, not read from the text
+    countries: list[str] = field(default_factory=list)
+
+    def compatible(self, other: Occurrence) -> bool:
+        if self.type != other.type:
+            return False
+        if self.date and other.date and not _dates_agree(self, other):
+            return False
+        if self.place and other.place and self.place != other.place:
+            return False
+        if self.persons and other.persons and not set(self.persons) & set(other.persons):
+            return False
+        if (self.present and other.reminiscence) or (self.reminiscence and other.present):
+            return False
+        return True
+
+    def absorb(self, other: Occurrence) -> None:
+        if other.date and (
+            not self.date
+            or (self.fallback and not other.fallback)
+            or (len(other.date) > len(self.date) and self.fallback == other.fallback)
+        ):
+            self.date, self.fallback = other.date, other.fallback
+        self.anchored = self.anchored or other.anchored
+        self.place = self.place or other.place
+        self.persons += [p for p in other.persons if p not in self.persons]
+        self.present = self.present or other.present
+        self.reminiscence = self.reminiscence and other.reminiscence
+
+
+def _dates_agree(a: Occurrence, b: Occurrence) -> bool:
+    """One date is a prefix of the other; a publication-date guess only fixes the month."""
+    x, y = a.date or "", b.date or ""
+    if a.fallback or b.fallback:
+        x, y = x[:FALLBACK_PRECISION], y[:FALLBACK_PRECISION]
+    return x.startswith(y) or y.startswith(x)
+
+
+def _occurrence(doc: Doc, hit: TriggerHit) -> Occurrence:
+    clause, sent = hit.clause, hit.sentence
+    choice = pick_date(doc, clause.start, clause.end, hit.token.start)
+    if not choice.anchored:
+        whole = pick_date(doc, sent.start, sent.end, hit.token.start)
+        if whole.anchored and len(_sentence_times(doc, sent.start, sent.end)) == 1:
+            choice = whole
+    place = place_in(doc, clause.start, clause.end)
+    occ = Occurrence(
+        type=hit.type,
+        date=choice.value,
+        anchored=choice.anchored,
+        place=place,
+        persons=persons_in(doc, sent.start, sent.end),
+        evidence=doc.span(sent.start, sent.end),
+        first=hit,
+        present=hit.present,
+        reminiscence=hit.reminiscence,
+        countries=countries_for(doc, sent.start, sent.end),
+    )
+    if not (occ.anchored or occ.reminiscence or hit.anaphoric) and doc.published is not None:
+        # a just-reported, undated occurrence took place by the publication date
+        occ.date, occ.fallback = doc.published.isoformat(), True
+    return occ
+
+
+def _sentence_times(doc: Doc, start: int, end: int) -> list:
+    return [t for t in doc.times if t.start >= start and t.end <= end]
+
+
+def merge(occurrences: list[Occurrence], weak: list[Occurrence]) -> list[Occurrence]:
+    """Fold repeated mentions together; weak mentions only enrich an existing occurrence."""
+    merged: list[Occurrence] = []
+    for occ in occurrences:
+        target = next((m for m in merged if m.compatible(occ)), None)
+        if target is None:
+            merged.append(occ)
+        else:
+            target.absorb(occ)
+    for occ in weak:
+        target = next((m for m in merged if m.compatible(occ)), None)
+        if target is not None:
+            target.absorb(occ)
+    return merged
+
+
+def _codes(occ: Occurrence) -> tuple[str, str]:
+    entry = load_lexicon().codes.get(occ.type, {})
+    cameos = entry.get("cameo", [""])
+    cameo = cameos[0]
+    if occ.type == "meeting" and occ.first.token.lemma == NEGOTIATION_LEMMA:
+        cameo = NEGOTIATION_CAMEO
+    return cameo, entry.get("plover", "")
+
+
+def find_events(doc: Doc) -> list[Event]:
+    strong: list[Occurrence] = []
+    weak: list[Occurrence] = []
+    for sent in doc.sentences:
+        for hit in find_hits(sent):
+            (weak if hit.weak else strong).append(_occurrence(doc, hit))
+    events = []
+    for occ in merge(strong, weak):
+        if not occ.countries:
+            continue  # nothing between countries: not a relations event
+        cameo, plover = _codes(occ)
+        events.append(
+            Event(
+                type=occ.type,
+                date=occ.date,
+                countries=occ.countries,
+                place=occ.place,
+                persons=occ.persons,
+                evidence=occ.evidence,
+                cameo=cameo,
+                plover=plover,
+            )
+        )
+    return events
+
+
+@stage(
+    "events",
+    requires=("sentences", "country_mentions", "times", "persons", "countries"),
+    provides=("events",),
+)
+def events(doc: Doc) -> Doc:
+    doc.events = find_events(doc)
+    return doc

@@ -1,0 +1,158 @@
+"""Stage ``commitments``: concrete future actions with kind, due date and tight evidence.
+
+Every sentence here is written for the test; Docs are built by hand (segment stage for the
+sentences, other fields given directly) so these tests do not depend on other stages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bilat.doc import CountryMention, Doc, Person, Span, TimeExpr
+from bilat.extract.commitments import find_commitments
+from bilat.extract.segment import segment
+
+
+def make_doc(
+    text: str,
+    *,
+    published: date | None = date(2025, 3, 14),
+    times: tuple[tuple[str, str | None], ...] = (),
+    mentions: tuple[tuple[str, str, str], ...] = (),
+    persons: tuple[tuple[str, str], ...] = (),
+    countries: tuple[str, ...] = ("KZ", "UZ"),
+) -> Doc:
+    """``times``: (surface, value); ``mentions``: (surface, code, kind); ``persons``: (name, surface)."""
+    doc = segment(Doc(id="t", text=text, published=published))
+    for surface, value in times:
+        start = text.index(surface)
+        doc.times.append(TimeExpr(start, start + len(surface), surface, value))
+    for surface, code, kind in mentions:
+        start = text.index(surface)
+        doc.country_mentions.append(
+            CountryMention(code, start, start + len(surface), surface, kind)
+        )
+    for name, surface in persons:
+        start = text.index(surface)
+        doc.persons.append(Person(name=name, mentions=[Span(start, start + len(surface), surface)]))
+    doc.countries = list(countries)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Стороны договорились открыть торговый дом в Ташкенте.", "agreed"),
+        ("Министры договорились о создании совместного фонда.", "agreed"),
+        ("На осень планируется запуск грузового поезда.", "planned"),
+        ("Следующий раунд консультаций пройдет в Бухаре.", "planned"),
+        ("Открытие консульства запланировано на весну.", "planned"),
+        ("Узбекская сторона предложила создать совместный логистический центр.", "proposed"),
+        ("Министр предложил механизм взаимного признания сертификатов.", "proposed"),
+        ("Казахстан готов поставлять зерно на рынки соседей.", "intent"),
+        ("Компания намерена построить фабрику по переработке хлопка.", "intent"),
+        ("Холдинг выразил заинтересованность в строительстве элеватора.", "intent"),
+        ("Правительство возьмет под контроль реализацию всех проектов.", "intent"),
+        ("Узбекские аграрии приглашены на выставку в Астане.", "invited"),
+        ("Мы хотели бы пригласить ваших инженеров на стажировку.", "invited"),
+        ("Министерству транспорта поручено подготовить график рейсов.", "instructed"),
+    ],
+)
+def test_each_commitment_kind(text, kind):
+    found = find_commitments(make_doc(text))
+    assert [c.kind for c in found] == [kind]
+    assert found[0].evidence.text in text
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "due"),
+    [
+        ("Следующее заседание пройдет в 2026 году в Ташкенте.", (("в 2026 году", "2026"),), "2026"),
+        (
+            "Стороны договорились подписать план до конца года.",
+            (("до конца года", "2025-12-31"),),
+            "2025-12-31",
+        ),
+        (
+            "Выставку планируется провести в апреле 2026 года.",
+            (("в апреле 2026 года", "2026-04"),),
+            "2026-04",
+        ),
+        (
+            "Форум планируется провести 10 - 12 июня 2026 года.",
+            (("10 - 12 июня 2026 года", "2026-06-10/2026-06-12"),),
+            "2026-06-10",
+        ),
+        ("Министр предложил открыть новый маршрут.", (), None),
+        # a past date in another clause is no due date
+        (
+            "Соглашение подписано в 2019 году, и стороны договорились продлить его.",
+            (("в 2019 году", "2019"),),
+            None,
+        ),
+    ],
+)
+def test_due_date(text, times, due):
+    (found,) = find_commitments(make_doc(text, times=times))
+    assert found.due == due
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министры обсудили вопросы торговли и транзита.",  # discussion of a topic, no action
+        "Товарооборот вырос на 12 процентов.",  # a reported figure
+        "В прошлом году стороны открыли новый рейс.",  # past report
+        "Сотрудничество будет развиваться и дальше.",  # generic, no party, no action
+        "Стороны подтвердили готовность к расширению двустороннего сотрудничества.",  # generic
+        "Сотрудничество не планируется сворачивать.",  # negated cue
+        "Планируется ли открытие нового рейса?",  # question
+        "Наше партнерство станет примером для региона.",  # generic future
+    ],
+)
+def test_non_commitments(text):
+    assert find_commitments(make_doc(text)) == []
+
+
+def test_coordinated_objects_give_one_commitment_each():
+    text = "Договорились о проведении в 2026 году инвестиционной конференции в Ташкенте и первого заседания совета экспортеров для расширения связей."
+    found = find_commitments(make_doc(text, times=(("в 2026 году", "2026"),)))
+    assert [(c.kind, c.due) for c in found] == [("agreed", "2026"), ("agreed", "2026")]
+    assert "инвестиционной конференции в Ташкенте" in found[0].evidence.text
+    assert found[1].evidence.text.startswith("первого заседания совета экспортеров")
+
+
+def test_evidence_is_the_cue_clause_not_the_whole_sentence():
+    text = "Министры подвели итоги года, а также договорились создать рабочую группу по туризму."
+    (found,) = find_commitments(make_doc(text))
+    assert found.evidence.text == "а также договорились создать рабочую группу по туризму"
+    assert text[found.evidence.start : found.evidence.end] == found.evidence.text
+    assert "создать рабочую группу" in found.action
+
+
+def test_relative_clause_takes_in_its_antecedent():
+    text = "Главы отметили важность будущего саммита, который планируется провести в Хиве в мае 2026 года."
+    (found,) = find_commitments(make_doc(text, times=(("в мае 2026 года", "2026-05"),)))
+    assert found.evidence.text.startswith("Главы отметили важность будущего саммита")
+    assert found.due == "2026-05"
+
+
+def test_two_cues_in_one_sentence_split_the_evidence():
+    text = "Министр предложил создать совместный фонд, а узбекская сторона готова выделить на него средства."
+    found = find_commitments(make_doc(text))
+    assert [c.kind for c in found] == ["proposed", "intent"]
+    assert "готова" not in found[0].evidence.text
+    assert found[1].evidence.text.startswith("а узбекская сторона готова")
+
+
+def test_parties_from_mentions_else_the_dyad():
+    text = "Узбекистан готов поставить оборудование. Стороны договорились создать фонд."
+    doc = make_doc(text, mentions=(("Узбекистан", "UZ", "name"),))
+    assert [c.parties for c in find_commitments(doc)] == [["UZ"], ["KZ", "UZ"]]
+
+
+def test_anaphoric_event_takes_the_year_of_the_event_named_before():
+    text = "Выставка пройдет в 2027 году в Белграде. Казахстан готов принять участие в мероприятии."
+    found = find_commitments(make_doc(text, times=(("в 2027 году", "2027"),)))
+    assert [(c.kind, c.due) for c in found] == [("planned", "2027"), ("intent", "2027")]

@@ -1,0 +1,201 @@
+"""Stage ``events``: what happened, one event per occurrence, with date, place and codes.
+
+Every sentence here is written for the test; Docs are built by hand (segment stage for the
+sentences, other fields given directly) so these tests do not depend on other stages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bilat.doc import CountryMention, Doc, Person, Span, TimeExpr
+from bilat.extract.events import find_events
+from bilat.extract.segment import segment
+
+
+def make_doc(
+    text: str,
+    *,
+    published: date | None = date(2025, 3, 14),
+    times: tuple[tuple[str, str | None], ...] = (),
+    mentions: tuple[tuple[str, str, str], ...] = (),
+    persons: tuple[tuple[str, str], ...] = (),
+    countries: tuple[str, ...] = ("KZ", "UZ"),
+) -> Doc:
+    """``times``: (surface, value); ``mentions``: (surface, code, kind); ``persons``: (name, surface)."""
+    doc = segment(Doc(id="t", text=text, published=published))
+    for surface, value in times:
+        start = text.index(surface)
+        doc.times.append(TimeExpr(start, start + len(surface), surface, value))
+    for surface, code, kind in mentions:
+        start = text.index(surface)
+        doc.country_mentions.append(
+            CountryMention(code, start, start + len(surface), surface, kind)
+        )
+    for name, surface in persons:
+        start = text.index(surface)
+        doc.persons.append(Person(name=name, mentions=[Span(start, start + len(surface), surface)]))
+    doc.countries = list(countries)
+    return doc
+
+
+def types(doc: Doc) -> list[str]:
+    return sorted(e.type for e in find_events(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Президент Узбекистана прибыл в Астану с государственным визитом.", ["visit"]),
+        ("Министр посетил Ташкент и осмотрел новый технопарк.", ["visit"]),
+        ("Главы правительств провели переговоры в узком формате.", ["meeting"]),
+        ("Министры встретились на полях форума ШОС.", ["meeting"]),
+        ("Лидеры двух стран провели телефонный разговор.", ["meeting"]),
+        (
+            "В Ташкенте состоялось пятое заседание межправительственной комиссии.",
+            ["commission_session"],
+        ),
+        ("Прошло заседание Делового совета двух стран.", ["business_forum"]),
+        ("В Самарканде прошел казахстанско-узбекский бизнес-форум.", ["business_forum"]),
+        ("Стороны подписали меморандум о сотрудничестве в энергетике.", ["agreement"]),
+        ("По итогам встречи подписан протокол о намерениях.", ["agreement", "meeting"]),
+        ("Президент наградил посла орденом Дружбы.", ["award"]),
+        ("Министру вручили медаль за вклад в развитие отношений.", ["award"]),
+        ("Авиакомпания открыла прямой рейс между Шымкентом и Ташкентом.", ["launch"]),
+        ("В прошлом месяце был запущен завод по выпуску удобрений.", ["launch"]),
+    ],
+)
+def test_each_event_type_is_found(text, expected):
+    assert types(make_doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В следующем году планируется визит президента в Ташкент.",  # planned
+        "Министр предложил провести переговоры в Астане.",  # proposed
+        "Стороны договорились провести заседание комиссии осенью.",  # agreed, still to come
+        "Заседание комиссии не состоялось из-за непогоды.",  # negated
+        "Соглашение будет подписано в ходе визита президента.",  # future passive
+        "Президент посетит Ташкент в мае.",  # future tense
+        "Министры могут подписать меморандум уже весной.",  # infinitive after a modal
+        "Предстоящее заседание комиссии пройдет в Самарканде.",  # prospective, future
+        "Стороны обсудили подготовку визита главы государства.",  # preparation only
+        "Ведутся переговоры о поставках газа.",  # an ongoing process, not a meeting
+        "Откроется ли новый рейс до конца года?",  # question
+        "Министр открыл заседание и поприветствовал гостей.",  # opening a sitting is no launch
+    ],
+)
+def test_planned_negated_or_hypothetical_is_not_an_event(text):
+    assert find_events(make_doc(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "published", "expected"),
+    [
+        # date from a time expression in the clause
+        (
+            "Меморандум был подписан в марте 2024 года.",
+            (("в марте 2024 года", "2024-03"),),
+            None,
+            "2024-03",
+        ),
+        # relative date that cannot be resolved stays null: no publication fallback
+        ("Два года назад президент посетил Ташкент.", (("Два года назад", None),), None, None),
+        # undated news report: the publication date
+        ("Главы МИД провели переговоры.", (), date(2025, 3, 14), "2025-03-14"),
+        # undated, no publication date: null, never invented
+        ("Главы МИД провели переговоры.", (), None, None),
+        # a recollection is not dated by the publication
+        ("Президент вспомнил свой визит в Ташкент.", (), date(2025, 3, 14), None),
+        # participle modifying the document noun, dated in its own clause
+        (
+            "Стороны отметили роль соглашения о торговле услугами, подписанного в мае 2019 года.",
+            (("в мае 2019 года", "2019-05"),),
+            date(2025, 3, 14),
+            "2019-05",
+        ),
+    ],
+)
+def test_event_date(text, times, published, expected):
+    events = find_events(make_doc(text, times=times, published=published))
+    assert len(events) == 1
+    assert events[0].date == expected
+
+
+def test_repeated_mentions_of_one_occurrence_merge():
+    text = (
+        "Вчера в Ташкенте прошли переговоры министров. "
+        "В ходе переговоров обсуждены вопросы транзита. "
+        "По итогам переговоров министры дали пресс-конференцию."
+    )
+    events = find_events(make_doc(text, times=(("Вчера", "2025-03-13"),)))
+    assert [(e.type, e.date, e.place) for e in events] == [("meeting", "2025-03-13", "Ташкент")]
+
+
+def test_different_dates_and_persons_stay_apart():
+    text = (
+        "Азамат Ахметов провел переговоры с Рустамом Каримовым. "
+        "Затем Ерлан Сапаров провел переговоры с Олимом Юсуповым. "
+        "Визит министра в Самарканд состоялся в 2019 году. "
+        "Нынешний визит министра проходит в Ташкенте."
+    )
+    doc = make_doc(
+        text,
+        times=(("в 2019 году", "2019"),),
+        persons=(
+            ("Азамат Ахметов", "Азамат Ахметов"),
+            ("Рустам Каримов", "Рустамом Каримовым"),
+            ("Ерлан Сапаров", "Ерлан Сапаров"),
+            ("Олим Юсупов", "Олимом Юсуповым"),
+        ),
+    )
+    events = find_events(doc)
+    assert [(e.type, e.date, e.place) for e in events] == [
+        ("meeting", "2025-03-14", None),
+        ("meeting", "2025-03-14", None),
+        ("visit", "2019", "Самарканд"),
+        ("visit", "2025-03-14", "Ташкент"),
+    ]
+    assert events[0].persons == ["Азамат Ахметов", "Рустам Каримов"]
+
+
+def test_weak_arrival_only_adds_to_a_visit():
+    text = "Нынешний визит президента проходит в теплой обстановке. Президент прилетел в Ташкент 12 марта."
+    events = find_events(make_doc(text, times=(("12 марта", "2025-03-12"),)))
+    assert [(e.type, e.date, e.place) for e in events] == [("visit", "2025-03-12", "Ташкент")]
+    only_arrival = find_events(make_doc("Делегация прибыла в Ташкент для участия в саммите."))
+    assert only_arrival == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("Президенты провели переговоры.", "046", "CONSULT"),
+        ("Президент посетил Ташкент.", "042", "CONSULT"),
+        ("Стороны подписали соглашение.", "057", "SUPPORT"),
+        ("Посла наградили орденом.", "051", "SUPPORT"),
+        ("Открыт новый авиарейс.", "061", "COOPERATE"),
+    ],
+)
+def test_codes(text, cameo, plover):
+    (event,) = find_events(make_doc(text))
+    assert (event.cameo, event.plover) == (cameo, plover)
+
+
+def test_countries_from_the_dyad_and_evidence_is_the_sentence():
+    text = "Рабочая поездка прошла спокойно. Министры Казахстана и Узбекистана провели переговоры в Астане."
+    doc = make_doc(
+        text,
+        mentions=(
+            ("Казахстана", "KZ", "name"),
+            ("Узбекистана", "UZ", "name"),
+            ("Астане", "KZ", "capital"),
+        ),
+    )
+    (event,) = find_events(doc)
+    assert event.countries == ["KZ", "UZ"]
+    assert event.place == "Астана"
+    assert event.evidence.text == text[text.index("Министры") :]
+    assert doc.text[event.evidence.start : event.evidence.end] == event.evidence.text
