@@ -1,0 +1,219 @@
+"""Stage ``quantities``: numbers with units (``doc.quantities``) and MONEY/PERCENT entities.
+
+Values are in base units: "$107,7 млн" is 107700000 USD, "40,4 тыс. тонн" is 40400 t,
+"в 1,5 раза" is 1.5 times, "порядка 60 компаний" is 60 count (approx). Units: ISO currency
+codes (USD, EUR, KZT, RUB, CNY, ...), ``t``, ``count``, ``pct``, ``pp`` (percentage
+points) and ``times``. Numbers inside dates found by the ``times`` stage are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..doc import Doc, Entity, Quantity
+from ..pipeline import stage
+from . import quantity_patterns as qp
+from .models import parse
+from .number_words import parse_digits, word_value, words_value
+from .quantity_lexicon import lexicon
+from .time_lexicon import norm
+
+ENTITY_TYPES = {"pct": "PERCENT", "pp": "PERCENT"}
+NON_MONEY_UNITS = {"t", "count", "pct", "pp", "times"}
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
+# adjectives allowed between a number and its counted noun ("четыре крупных производителя")
+MAX_ADJECTIVES = 2
+# spelled-out numbers below this are not taken as counts ("один из", "одна сторона")
+MIN_SPELLED_COUNT = 2
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: float
+    unit: str
+
+
+def _scaled(m: re.Match[str]) -> float | None:
+    value = parse_digits(m.group("num"))
+    if value is None:
+        return None
+    scale = m.group("scale")
+    if scale:
+        value *= lexicon().scales.get(norm(scale), 1.0)
+    return round(value, 6)
+
+
+def _number(m: re.Match[str]) -> tuple[int, float] | None:
+    """(start, value) of the digits or of the longest run of number words ending the group."""
+    if m.groupdict().get("num"):
+        value = parse_digits(m.group("num"))
+        return (m.start("num"), value) if value is not None else None
+    words = list(re.finditer(r"[а-яё]+", m.group("words"), re.IGNORECASE))
+    for i in range(len(words)):
+        value = words_value([w.group() for w in words[i:]])
+        if value is not None:
+            return m.start("words") + words[i].start(), value
+    return None
+
+
+def money_symbol(m: re.Match[str]) -> Found | None:
+    value = _scaled(m)
+    code = lexicon().currency_symbols[m.group("sym")]
+    return Found(m.start(), m.end(), value, code) if value is not None else None
+
+
+def money_word(m: re.Match[str]) -> Found | None:
+    lex = lexicon()
+    cur, end = m.group("cur"), m.end("cur")
+    code = lex.currency_symbols.get(cur) or lex.currency(cur)
+    if code is None and cur.endswith("."):
+        code = lex.currency(cur[:-1])
+    if cur.endswith("."):
+        end -= 1  # "руб.", "долл.": NEREL leaves the abbreviation's dot out
+    if code is None:
+        return None
+    if m.group("adj"):
+        code = lex.currency_adjective(m.group("adj"))
+        if code is None:
+            return None
+    if m.group("usa"):
+        end = m.end("usa")
+    value = _scaled(m)
+    return Found(m.start(), end, value, code) if value is not None else None
+
+
+def _with_unit(unit: str) -> Callable[[re.Match[str]], Found | None]:
+    def handler(m: re.Match[str]) -> Found | None:
+        number = _number(m)
+        if number is None:
+            return None
+        return Found(number[0], m.end("unit"), number[1], unit)
+
+    return handler
+
+
+def times_adverb(m: re.Match[str]) -> Found | None:
+    return Found(m.start(), m.end(), lexicon().times_adverbs[norm(m.group("adverb"))], "times")
+
+
+def tonnes(m: re.Match[str]) -> Found | None:
+    value = _scaled(m)
+    return Found(m.start(), m.end("unit"), value, "t") if value is not None else None
+
+
+def _counted_noun_end(text: str, pos: int) -> int | None:
+    """End of the noun a number counts, starting at ``pos`` (adjectives may come first)."""
+    excluded = lexicon().count_excluded
+    prev_end = pos
+    for i, w in enumerate(_WORD.finditer(text, pos)):
+        if i > MAX_ADJECTIVES or text[prev_end : w.start()].strip():
+            return None
+        prev_end = w.end()
+        parses = parse(w.group().lower())
+        if not parses:
+            return None
+        best = parses[0]
+        if best.tag.POS == "NOUN":
+            if norm(best.normal_form) in excluded or "Geox" in best.tag or "Name" in best.tag:
+                return None
+            return w.end()
+        if best.tag.POS not in ("ADJF", "PRTF"):
+            return None
+    return None
+
+
+def count(m: re.Match[str]) -> Found | None:
+    value = _scaled(m)
+    end = _counted_noun_end(m.string, m.end())
+    if value is None or end is None:
+        return None
+    return Found(m.start(), end, value, "count")
+
+
+RULES: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], Found | None]]] = {
+    "money_symbol_first": (qp.MONEY_SYMBOL_FIRST, money_symbol),
+    "money_word_after": (qp.MONEY_WORD_AFTER, money_word),
+    "percent": (qp.PERCENT, _with_unit("pct")),
+    "points": (qp.POINTS, _with_unit("pp")),
+    "times": (qp.TIMES, _with_unit("times")),
+    "times_adverb": (qp.TIMES_ADVERB, times_adverb),
+    "tonnes": (qp.TONNES, tonnes),
+    "count": (qp.COUNT, count),
+}
+
+
+def _spelled_counts(text: str) -> list[Found]:
+    """Counts written in words: "четыре крупных производителя"."""
+    out = []
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and j - i < 3 and word_value(words[j].group()) is not None:
+            if j > i and text[words[j - 1].end() : words[j].start()].strip():
+                break
+            j += 1
+        if j > i:
+            value = words_value([w.group() for w in words[i:j]])
+            end = _counted_noun_end(text, words[j - 1].end())
+            if value is not None and value >= MIN_SPELLED_COUNT and end is not None:
+                out.append(Found(words[i].start(), end, value, "count"))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _hedge_start(text: str, start: int) -> int | None:
+    """Start of a hedge ("более", "около", "более чем на") right before ``start``."""
+    lo = max(0, start - 30)
+    m = qp.APPROX_BEFORE.search(text[lo:start])
+    return lo + m.start() if m else None
+
+
+def find_quantities(doc: Doc) -> list[Quantity]:
+    taken = [(t.start, t.end) for t in doc.times]
+    taken += [(e.start, e.end) for e in doc.entities if e.type == "DATE"]
+    found: list[tuple[int, Found]] = []
+    for order, (pattern, handler) in enumerate(RULES.values()):
+        for m in pattern.finditer(doc.text):
+            f = handler(m)
+            if f is not None and f.end > f.start:
+                found.append((order, f))
+    found += [(len(RULES), f) for f in _spelled_counts(doc.text)]
+    kept: list[Found] = []
+    # money and percentages before counts, then the longest
+    for _, f in sorted(found, key=lambda of: (of[0], -(of[1].end - of[1].start), of[1].start)):
+        if any(f.start < e and s < f.end for s, e in taken):
+            continue
+        kept.append(f)
+        taken.append((f.start, f.end))
+    kept.sort(key=lambda f: f.start)
+    out = []
+    for f in kept:
+        hedge = _hedge_start(doc.text, f.start)
+        start = f.start if hedge is None or _overlaps(hedge, f.start, taken) else hedge
+        out.append(
+            Quantity(start, f.end, doc.text[start : f.end], f.value, f.unit, hedge is not None)
+        )
+    return out
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+@stage("quantities", requires=("text", "times"), provides=("quantities",))
+def quantities(doc: Doc) -> Doc:
+    doc.quantities = find_quantities(doc)
+    entities = []
+    for q in doc.quantities:
+        kind = ENTITY_TYPES.get(q.unit) or ("MONEY" if q.unit not in NON_MONEY_UNITS else None)
+        if kind:
+            entities.append(Entity(kind, q.start, q.end, q.text, f"{q.value:g} {q.unit}"))
+    doc.entities = [e for e in doc.entities if e.type not in ("MONEY", "PERCENT")] + entities
+    return doc
