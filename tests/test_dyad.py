@@ -1,0 +1,82 @@
+"""The dyad: which country pair(s) an article is about."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bilat.doc import Doc
+from bilat.pipeline import build_pipeline
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return build_pipeline(["segment", "ner", "countries", "dyad"])
+
+
+ARTICLES = [
+    (
+        "bilateral with a third country in passing",
+        "Казахстан и Сербия подписали соглашение о сотрудничестве в сельском хозяйстве. "
+        "Документ подписали министры двух стран в Астане. "
+        "Сербская сторона предложила расширить поставки фруктов в Казахстан. "
+        "Ранее похожее соглашение Сербия заключила с Германией. "
+        "Следующее заседание казахстанско-сербской комиссии пройдёт в Белграде.",
+        ["KZ", "RS"],
+    ),
+    (
+        "domestic story",
+        "Правительство Казахстана утвердило бюджет на следующий год. "
+        "Расходы на образование в Казахстане вырастут. "
+        "Министр финансов Казахстана назвал бюджет социальным.",
+        [],
+    ),
+    (
+        "one compound adjective is enough",
+        "Российско-китайские переговоры прошли в среду. Стороны обсудили торговлю.",
+        ["CN", "RU"],
+    ),
+    (
+        "bilateral, named by adjectives and capitals",
+        "Японский премьер прибыл в Вашингтон. "
+        "Американский президент встретил японского гостя в Белом доме. "
+        "США и Япония договорились о снижении пошлин. "
+        "Эксперты напомнили, что Канада подобную сделку ещё обсуждает.",
+        ["JP", "US"],
+    ),
+    (
+        "trilateral meeting",
+        "Лидеры России, Ирана и Турции встретились в Сочи. "
+        "Россия, Иран и Турция обсудили ситуацию в регионе. "
+        "Турецкий президент и иранский лидер поблагодарили Россию. "
+        "Следующая встреча России, Турции и Ирана пройдёт в Тегеране.",
+        ["IR", "RU", "TR"],
+    ),
+    ("no country at all", "Погода в выходные будет солнечной. Ветер слабый.", []),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", ARTICLES, ids=[a[0] for a in ARTICLES])
+def test_dyad_of_made_up_articles(pipeline, name, text, expected):
+    assert pipeline(Doc(id=name, text=text)).countries == expected
+
+
+def _seed_cases() -> list[tuple[str, list[str]]]:
+    gold = SHARED / "gold" / "seeds.jsonl"
+    if not gold.exists():
+        return []
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(row["doc"], row["countries"]) for row in rows]
+
+
+@pytest.mark.parametrize("doc_id,expected", _seed_cases() or [pytest.param("", [], marks=pytest.mark.skip("../shared is absent"))])
+def test_dyad_of_seed_articles(pipeline, doc_id, expected):
+    path = SHARED / "seeds" / doc_id
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    doc = pipeline(Doc(id=doc_id, text=path.read_text(encoding="utf-8")))
+    assert sorted(doc.countries) == sorted(expected)
