@@ -1,0 +1,149 @@
+"""In-document coreference of person mentions: full names, surnames alone, initials,
+and role-only references ("Глава государства", "президент Сербии")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..doc import Doc, Person
+from .person_names import LAST, PersonName, _part_candidates
+from .roles import RolePhrase, SpanIndex, canonical_title, head_lemma, role_aliases
+
+# titles held by one person per country at a time: a bare "президент" can be resolved
+UNIQUE_TITLES = frozenset({"президент", "премьер-министр", "канцлер", "король", "премьер"})
+# how many words after a title may name its country or office ("президент Сербии")
+ROLE_REFERENCE_TAIL = 2
+
+
+@dataclass(slots=True)
+class NameMention:
+    start: int
+    end: int
+    word: str  # the surname as written
+    name: PersonName
+    role: RolePhrase | None = None
+
+
+@dataclass(slots=True)
+class Cluster:
+    name: PersonName
+    mentions: list[NameMention] = field(default_factory=list)
+    extra: list[tuple[int, int]] = field(default_factory=list)  # role-only references
+
+
+def _surname_forms(word: str) -> set[str]:
+    return {form for form, _ in _part_candidates(word.split("-")[-1], LAST).values()}
+
+
+def _matches(cluster: Cluster, mention: NameMention) -> bool:
+    last = cluster.name.last.lower()
+    if mention.name.last.lower() != last and last.split("-")[-1] not in _surname_forms(
+        mention.word
+    ):
+        return False
+    if mention.name.first:
+        return mention.name.first.lower() == cluster.name.first.lower()
+    if mention.name.initials and cluster.name.first:
+        return cluster.name.first[:1] == mention.name.initials[:1]
+    return True
+
+
+def group_mentions(mentions: list[NameMention]) -> list[Cluster]:
+    """Full names first, then surnames and initials join the nearest matching person."""
+    clusters: list[Cluster] = []
+    for m in sorted(mentions, key=lambda m: (not m.name.first, m.start)):
+        candidates = [c for c in clusters if _matches(c, m)]
+        if not candidates:
+            clusters.append(Cluster(m.name, [m]))
+            continue
+
+        def distance(c: Cluster, start: int = m.start) -> tuple[bool, int]:
+            before = [x.start for x in c.mentions if x.start <= start]
+            return (not before, start - max(before) if before else 0)
+
+        min(candidates, key=distance).mentions.append(m)
+    return clusters
+
+
+def _attributes(cluster: Cluster) -> tuple[str | None, str | None, str | None]:
+    roles = [m.role for m in sorted(cluster.mentions, key=lambda m: m.start) if m.role]
+    role = roles[0].role if roles else None
+    org = next((r.organization for r in roles if r.organization), None)
+    country = next((r.country for r in roles if r.country), None)
+    return role, org, country
+
+
+def to_persons(doc: Doc, clusters: list[Cluster]) -> list[Person]:
+    persons = []
+    for c in clusters:
+        role, org, country = _attributes(c)
+        spans = {(m.start, m.end) for m in c.mentions} | set(c.extra)
+        name = c.name
+        persons.append(
+            Person(
+                name=name.display,
+                first=name.first,
+                last=name.last,
+                patronymic=name.patronymic,
+                role=role,
+                organization=org,
+                country=country,
+                mentions=[doc.span(s, e) for s, e in sorted(spans)],
+            )
+        )
+    return persons
+
+
+def link_role_references(doc: Doc, clusters: list[Cluster], index: SpanIndex) -> None:
+    """Attach "Глава государства", "президент Сербии" and the like to the person who
+    holds that title in the document (the nearest one before, when several do)."""
+    holders = []
+    covered: list[tuple[int, int]] = []
+    for c in clusters:
+        role, _, country = _attributes(c)
+        if role:
+            holders.append((canonical_title(role), country, c))
+        for m in c.mentions:
+            covered.append(
+                (m.role.start if m.role else m.start, max(m.end, m.role.end if m.role else 0))
+            )
+    if not holders:
+        return
+    for sent in doc.sentences:
+        toks = sent.tokens
+        for i, tok in enumerate(toks):
+            if not head_lemma(tok.text) or any(s <= tok.start < e for s, e in covered):
+                continue
+            country, end, words = None, tok.end, [tok.text.lower()]
+            for t in toks[i + 1 : i + 1 + ROLE_REFERENCE_TAIL]:
+                mention = index.country_at(t)
+                if mention:
+                    country, end = mention.code, t.end
+                    break
+                if not t.text.isalpha() or not t.text.islower():
+                    break
+                words.append(t.text)
+            phrase = " ".join(words)
+            alias = next((a for a in role_aliases() if phrase.startswith(a)), None)
+            if alias:  # "глава государства"
+                title = canonical_title(phrase)
+                end = max(end, toks[i + len(alias.split()) - 1].end)
+            else:
+                title = canonical_title(words[0])
+                if country is None and title not in UNIQUE_TITLES:
+                    continue
+            found = [
+                c for t, ctry, c in holders if t == title and (country is None or ctry == country)
+            ]
+            if not found:
+                continue
+            if country is None and len({id(c) for c in found}) > 1:
+                before = [
+                    (max(m.start for m in c.mentions if m.start < tok.start), c)
+                    for c in found
+                    if any(m.start < tok.start for m in c.mentions)
+                ]
+                if not before:
+                    continue
+                found = [max(before, key=lambda x: x[0])[1]]
+            found[0].extra.append((tok.start, end))

@@ -1,0 +1,159 @@
+"""Stage persons: names in the nominative, role appositions, in-document coreference."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bilat.doc import Doc
+from bilat.extract.person_names import normalize_name
+from bilat.pipeline import get_stage
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+STAGES = ("segment", "ner", "countries", "persons")
+SEEDS_MIN_F1 = 0.8
+
+
+def _persons(text: str):
+    doc = Doc(id="t", text=text)
+    for name in STAGES:
+        doc = get_stage(name)(doc)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("words", "first", "last", "patronymic"),
+    [
+        ("Александру Вучичу", "Александр", "Вучич", ""),
+        ("Ивицей Дачичем", "Ивица", "Дачич", ""),
+        ("Ивице Дачичу", "Ивица", "Дачич", ""),
+        ("Касым-Жомартом Токаевым", "Касым-Жомарт", "Токаев", ""),
+        ("Касым-Жомарту Токаеву", "Касым-Жомарт", "Токаев", ""),
+        ("Ермеку Кенжеханулы", "Ермек", "Кенжеханулы", ""),
+        ("Марии Захаровой", "Мария", "Захарова", ""),
+        ("Марию Захарову", "Мария", "Захарова", ""),
+        ("Еленой Ковальской", "Елена", "Ковальская", ""),
+        ("Игорем Ковальским", "Игорь", "Ковальский", ""),
+        ("Садыра Жапарова", "Садыр", "Жапаров", ""),
+        ("Адылбека Касымалиева", "Адылбек", "Касымалиев", ""),
+        ("Олжасом Бектеновым", "Олжас", "Бектенов", ""),
+        ("Шавкату Мирзиёеву", "Шавкат", "Мирзиёев", ""),
+        ("Николом Пашиняном", "Никол", "Пашинян", ""),
+        ("Ангелой Меркель", "Ангела", "Меркель", ""),
+        ("Олафом Шольцем", "Олаф", "Шольц", ""),
+        ("Джо Байдену", "Джо", "Байден", ""),
+        ("Сергеем Шойгу", "Сергей", "Шойгу", ""),
+        ("Анной-Марией Ивановой", "Анна-Мария", "Иванова", ""),
+        ("Владимира Владимировича Путина", "Владимир", "Путин", "Владимирович"),
+        ("Садыра Нургожоевича Жапарова", "Садыр", "Жапаров", "Нургожоевич"),
+        ("Иванов Иван Иванович", "Иван", "Иванов", "Иванович"),
+        ("Эдгаром Ринкевичем", "Эдгар", "Ринкевич", ""),
+        ("Вучича", "", "Вучич", ""),
+        ("Лаврову", "", "Лавров", ""),
+    ],
+)
+def test_name_to_nominative(words, first, last, patronymic):
+    name = normalize_name(words.split())
+    assert (name.first, name.last, name.patronymic) == (first, last, patronymic)
+
+
+def test_initials_kept_apart():
+    name = normalize_name(["С.", "Лавров"])
+    assert (name.display, name.initials) == ("Лавров", "С.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "country"),
+    [
+        (
+            "Вице-премьер – министр энергетики Казахстана Арман Сейтказин прибыл в Белград.",
+            "Арман Сейтказин",
+            "вице-премьер – министр энергетики",
+            "KZ",
+        ),
+        (
+            "Переговоры с президентом Сербии Миланом Петровичем прошли в Астане.",
+            "Милан Петрович",
+            "президент",
+            "RS",
+        ),
+        (
+            "Иван Кузнецов, министр иностранных дел России, прибыл в Минск.",
+            "Иван Кузнецов",
+            "министр иностранных дел",
+            "RU",
+        ),
+        (
+            "Первый заместитель председателя правительства Киргизии Бакыт Осмоналиев выступил с речью.",
+            "Бакыт Осмоналиев",
+            "первый заместитель председателя правительства",
+            "KG",
+        ),
+        (
+            "Официальный представитель МИД России Анна Орлова ответила журналистам.",
+            "Анна Орлова",
+            "официальный представитель МИД",
+            "RU",
+        ),
+    ],
+)
+def test_role_apposition(text, name, role, country):
+    found = {p.name: p for p in _persons(text).persons}
+    assert name in found
+    assert (found[name].role, found[name].country) == (role, country)
+
+
+def test_coreference_of_surnames_and_role_references():
+    text = (
+        "Президент Сербии Милан Петрович встретился с Нурланом Абдыкеримовым. "
+        "Глава государства поблагодарил Абдыкеримова за визит. "
+        "Позже Петровичу показали новый завод."
+    )
+    doc = _persons(text)
+    found = {p.name: [m.text for m in p.mentions] for p in doc.persons}
+    assert found["Милан Петрович"] == ["Милан Петрович", "Глава государства", "Петровичу"]
+    assert found["Нурлан Абдыкеримов"] == ["Нурланом Абдыкеримовым", "Абдыкеримова"]
+    for p in doc.persons:
+        for m in p.mentions:
+            assert doc.text[m.start : m.end] == m.text
+
+
+def test_surname_only_person_kept():
+    doc = _persons("Об этом сообщил Гусейнов на пресс-конференции в Баку.")
+    assert [p.name for p in doc.persons] == ["Гусейнов"]
+
+
+def test_places_are_not_persons():
+    doc = _persons("Делегация из Сербии и Казахстана посетила Новосибирск.")
+    assert doc.persons == []
+
+
+def _seed_scores() -> tuple[int, int, int, int]:
+    gold = [json.loads(line) for line in (SHARED / "gold/seeds.jsonl").read_text().splitlines()]
+    tp = n_pred = n_gold = country_ok = 0
+    for record in gold:
+        raw = (SHARED / "seeds" / record["doc"]).read_text(encoding="utf-8")
+        lines = raw.splitlines()
+        text = "\n".join(lines[1:]) if lines and lines[0].strip().startswith("date ") else raw
+        pred = {p.name.lower().replace("ё", "е"): p.country for p in _persons(text).persons}
+        want = {g["name"].lower().replace("ё", "е"): g["country"] for g in record["persons"]}
+        n_pred += len(pred)
+        n_gold += len(want)
+        for name, country in want.items():
+            if name in pred:
+                tp += 1
+                country_ok += pred[name] == country
+    return tp, n_pred, n_gold, country_ok
+
+
+def test_seed_persons_f1():
+    if not (SHARED / "gold/seeds.jsonl").exists():
+        pytest.skip("../shared (seed articles and gold) not present")
+    tp, n_pred, n_gold, country_ok = _seed_scores()
+    precision, recall = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    print(f"seed persons: P={precision:.3f} R={recall:.3f} F1={f1:.3f} country={country_ok}/{tp}")
+    assert f1 >= SEEDS_MIN_F1
+    assert country_ok >= 0.8 * tp
