@@ -63,6 +63,7 @@ class CommitmentLexicon:
     split_heads: frozenset[str]
     intransitive_generic: frozenset[str]
     short_form_only: frozenset[str]
+    vague_markers: frozenset[str]
 
 
 @dataclass(slots=True)
@@ -102,6 +103,7 @@ def load_cues() -> CommitmentLexicon:
         split_heads=fs("split_heads"),
         intransitive_generic=fs("intransitive_generic"),
         short_form_only=fs("short_form_only"),
+        vague_markers=fs("vague_markers"),
     )
 
 

@@ -21,6 +21,7 @@ from .models import parse
 ACTION_WORDS = 8  # words kept in the normalised action phrase
 MIN_PIECE_WORDS = 3  # a coordinated piece shorter than this is not split off
 EVENT_YEAR = re.compile(r"(?:^|[\s\-–])(20\d\d)\b")
+VAGUE_REACH = 4  # words after the cue in which a vague marker makes the clause non-committal
 SKIP_AFTER_CUE = frozenset({"о", "об", "бы", "к", "в", ","})
 
 
@@ -150,9 +151,13 @@ def find_commitments(doc: Doc) -> list[Commitment]:
                 start, end = words[piece.start_word].start, words[end_word - 1].end
                 due = _due(doc, start, end) or shared_due or _event_year(doc, sent, words, piece)
                 shared_due = shared_due or due
-                parties = mentioned_codes(doc, start, end) or countries_for(
-                    doc, sent.start, sent.end
-                )
+                head = words[piece.start_word : min(end_word, piece.cue.index + VAGUE_REACH + 1)]
+                if any(lemmas(t) & load_cues().vague_markers for t in head):
+                    continue  # exploring possibilities or wishing well commits to nothing
+                named = mentioned_codes(doc, start, end)
+                if named and doc.countries and not set(named) & set(doc.countries):
+                    continue  # about third countries only, not between the article's parties
+                parties = named or countries_for(doc, sent.start, sent.end)
                 if not parties:
                     continue  # no country involved: not a commitment between states
                 out.append(
