@@ -34,8 +34,9 @@ def clean_url(value: object) -> str | None:
     url = _clean_meta(value)
     if url is None:
         return None
-    starts = [m.start() for m in _URL_SCHEME.finditer(url)]
-    return url[starts[-1] :] if len(starts) > 1 else url
+    # glued: a scheme right after a host or path character; "?p=http://..." (AMP) is a parameter
+    glued = [m.start() for m in _URL_SCHEME.finditer(url) if m.start() and url[m.start() - 1].isalnum()]
+    return url[glued[-1] :] if glued else url
 
 
 def make_article(
