@@ -10,6 +10,7 @@ as-of date, else ``pending``. The status history lists each change with its date
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -21,8 +22,11 @@ from razdel import sentenize, tokenize
 from ..extract.models import parse
 from .periods import period_end
 
-MIN_SHARED = 2  # at least this many concepts in common
-MIN_COVERAGE = 0.75  # share of the commitment's concepts found in the report
+MIN_SHARED = 3  # at least this many concepts in common (or all of them, when fewer)
+MIN_CONCEPTS = 2  # a commitment naming fewer concepts is too vague to match
+MIN_COVERAGE = 2 / 3  # share of the commitment's concepts found in the report
+# a purpose adjunct ("для развития связей", "в целях ...") says why, not what: not matched
+PURPOSE_CUES = re.compile(r"\s(?:для|в целях|с целью|чтобы|ради)\s", re.IGNORECASE)
 CONTENT_POS = {"NOUN", "ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN"}
 PAST_TENSE = "past"
 
@@ -43,6 +47,8 @@ class FollowThrough:
     due: str | None
     kind: str | None
     status: str
+    n: int = 0  # the commitment's position in its document's record
+    parties: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     history: list[tuple[str | None, str]] = field(default_factory=list)
 
@@ -66,8 +72,13 @@ def concepts(text: str) -> set[str]:
         best = parses[0] if parses else None
         lemma = best.normal_form.replace("ё", "е") if best else word
         pos = str(best.tag.POS) if best and best.tag.POS else "NOUN"
-        if lemma in concept_of:
-            found.add(concept_of[lemma])
+        # any reading that names an action concept counts ("открыто": adverb or participle)
+        concept = next(
+            (concept_of[n] for n in (p.normal_form.replace("ё", "е") for p in parses) if n in concept_of),
+            None,
+        )
+        if concept:
+            found.add(concept)
         elif pos in CONTENT_POS and pos not in {"VERB", "INFN"} and lemma not in stop:
             found.add(lemma)
     return found
@@ -92,48 +103,92 @@ def effective_date(record: Mapping) -> str | None:
 
 
 def _commitment_text(c: Mapping) -> str:
-    return c.get("action") or c["evidence"]["text"]
+    """The promise as quoted, without its purpose adjunct (the quote is the whole clause; the
+    extracted ``action`` may lose the subject, e.g. "заседание ... пройдет" -> "пройдет")."""
+    return PURPOSE_CUES.split(c["evidence"]["text"] or c.get("action") or "", maxsplit=1)[0]
 
 
-def _reports(records: list[Mapping], texts: Mapping[str, str], origin: Mapping, since: str | None):
-    """Candidate report sentences: past tense, in other documents not older than ``since``."""
-    for rec in records:
-        if rec["doc"] == origin["doc"]:
-            continue
-        when = effective_date(rec)
-        if since and when and when <= since:
-            continue
-        text = texts.get(rec["doc"], "")
-        promises = [(c["evidence"]["start"], c["evidence"]["end"]) for c in rec.get("commitments", [])]
-        for sent in sentenize(text):
-            if any(s < sent.stop and sent.start < e for s, e in promises):
-                continue
-            yield rec, when, sent
+@dataclass
+class _Sentence:
+    start: int
+    stop: int
+    text: str
+    concepts: set[str]
+    past: bool
+
+
+class _Reports:
+    """Report sentences of each document, analysed once per call (not once per commitment)."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.texts = texts
+        self.cache: dict[str, list[_Sentence]] = {}
+
+    def sentences(self, rec: Mapping) -> list[_Sentence]:
+        doc = rec["doc"]
+        if doc not in self.cache:
+            promises = [(c["evidence"]["start"], c["evidence"]["end"]) for c in rec.get("commitments", [])]
+            found = []
+            for sent in sentenize(self.texts.get(doc, "")):
+                if any(s < sent.stop and sent.start < e for s, e in promises):
+                    continue
+                found.append(_Sentence(sent.start, sent.stop, sent.text, concepts(sent.text), False))
+            self.cache[doc] = found
+        return self.cache[doc]
+
+
+def _matches(wanted: set[str], sent: _Sentence) -> bool:
+    shared = wanted & sent.concepts
+    if len(shared) < min(MIN_SHARED, len(wanted)) or len(shared) < MIN_COVERAGE * len(wanted):
+        return False
+    if not sent.past:  # checked last: only sentences that match otherwise are parsed for tense
+        sent.past = _has_past_verb(sent.text)
+        if not sent.past:
+            sent.concepts = set()  # never matches again
+    return sent.past
 
 
 def follow_through(
     records: Iterable[Mapping], texts: Mapping[str, str], as_of: date | None = None
 ) -> list[FollowThrough]:
+    """Every commitment of ``records`` with its status as of ``as_of`` (default: newest document)."""
     records = list(records)
     if as_of is None:
         dated = [d for d in map(effective_date, records) if d]
         as_of = date.fromisoformat(max(dated)) if dated else date.today()
+    limit = as_of.isoformat()
+    dates = {rec["doc"]: effective_date(rec) for rec in records}
+    reports = _Reports(texts)
     result = []
     for rec in records:
-        made = effective_date(rec)
-        for com in rec.get("commitments", []):
+        made = dates[rec["doc"]]
+        for n, com in enumerate(rec.get("commitments", [])):
             wanted = concepts(_commitment_text(com))
             evidence = []
-            if len(wanted) >= MIN_SHARED:
-                for other, when, sent in _reports(records, texts, rec, made):
-                    if when and when > as_of.isoformat():
+            if len(wanted) >= MIN_CONCEPTS:
+                for other in records:
+                    when = dates[other["doc"]]
+                    if other["doc"] == rec["doc"] or (made and when and when <= made):
+                        continue  # reports come from other, later (or undated) documents
+                    if when and when > limit:
                         continue
-                    shared = wanted & concepts(sent.text)
-                    if len(shared) >= MIN_SHARED and len(shared) >= MIN_COVERAGE * len(wanted):
-                        if _has_past_verb(sent.text):
+                    for sent in reports.sentences(other):
+                        if _matches(wanted, sent):
                             evidence.append(Evidence(other["doc"], sent.text, sent.start, sent.stop, when))
-            result.append(_judge(rec["doc"], com, made, evidence, as_of))
+            ft = _judge(rec["doc"], com, made, evidence, as_of)
+            ft.n, ft.parties = n, list(com.get("parties") or [])
+            result.append(ft)
     return result
+
+
+def status_at(history: list[tuple[str | None, str]], as_of: str) -> str:
+    """The status a history gives on ``as_of``: the last change dated on or before it (an
+    undated change counts from the start)."""
+    status = "pending"
+    for when, value in history:
+        if when is None or when <= as_of:
+            status = value
+    return status
 
 
 def _judge(doc: str, com: Mapping, made: str | None, evidence: list[Evidence], as_of: date) -> FollowThrough:
@@ -146,4 +201,6 @@ def _judge(doc: str, com: Mapping, made: str | None, evidence: list[Evidence], a
     if evidence:
         history.append((first_report, "fulfilled"))
     status = history[-1][1]
-    return FollowThrough(doc, com["evidence"]["text"], due, com.get("kind"), status, evidence, history)
+    return FollowThrough(
+        doc, com["evidence"]["text"], due, com.get("kind"), status, evidence=evidence, history=history
+    )

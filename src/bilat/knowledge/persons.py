@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .followthrough import effective_date
+
 
 @dataclass
 class RoleSpell:
@@ -69,7 +71,7 @@ def resolve_persons(records: Iterable[dict]) -> list[ResolvedPerson]:
     partial: list[_Occurrence] = []
     for rec in records:
         for person in rec.get("persons", []):
-            occ = _Occurrence(rec["doc"], rec.get("published"), person)
+            occ = _Occurrence(rec["doc"], effective_date(rec), person)
             first, last = _parts(person["name"])
             if first and not _is_initial(first):
                 full[f"{first} {last}"].append(occ)

@@ -57,4 +57,5 @@ def render_html(d: dict) -> str:
         charts=[bar_chart(s) for s in d["indicators"]],
         months=months,
         max_sector=max_sector,
+        label=lambda doc: d.get("doc_names", {}).get(doc) or doc,
     )

@@ -25,6 +25,11 @@ def _quote(text: str, limit: int = 220) -> str:
 
 def render_markdown(d: dict) -> str:
     a, b = d["pair"]
+    names = d.get("doc_names", {})
+
+    def doc(doc_id: str) -> str:
+        return names.get(doc_id) or doc_id
+
     out = [f"# {country_name(a)} – {country_name(b)} ({a}–{b})", ""]
     h = d["headline"]
     out.append(f"As of {d['as_of'] or 'the newest document'}; {d['documents']} documents.")
@@ -43,7 +48,7 @@ def render_markdown(d: dict) -> str:
         where = f" in {e['place']}" if e["place"] else ""
         out.append(f"- **{e['date'] or 'undated'}** {e['type']}{where} (CAMEO {e['cameo']}); {who}")
         for s in e["sources"]:
-            out.append(f"  - `{s['doc']}`: «{_quote(s['quote'])}»")
+            out.append(f"  - `{doc(s['doc'])}`: «{_quote(s['quote'])}»")
     out += ["", "## Key people"]
     for p in d["persons"]:
         roles = "; ".join(
@@ -55,7 +60,7 @@ def render_markdown(d: dict) -> str:
         for p in s["points"]:
             change = f"{p['change_pct']:+g}%" if p["change_pct"] is not None else ""
             src = p["derived_from"] and f"derived: {p['derived_from']}" or ", ".join(
-                f"`{x['doc']}`" for x in p["sources"]
+                f"`{doc(x['doc'])}`" for x in p["sources"]
             )
             flag = " (conflicting figures)" if p["alternatives"] else ""
             out.append(f"| {s['kind']} | {s['scope']} | {p['period']} | {money(p['value'], p['unit'])}{flag} | {change} | {src} |")
@@ -69,10 +74,10 @@ def render_markdown(d: dict) -> str:
             continue
         out.append(f"### {status.capitalize()} ({len(items)})")
         for c in items:
-            out.append(f"- «{_quote(c['quote'])}» — due {c['due'] or 'not stated'} (`{c['doc']}`)")
+            out.append(f"- «{_quote(c['quote'])}» — due {c['due'] or 'not stated'} (`{doc(c['doc'])}`)")
             for e in c["evidence"]:
-                out.append(f"  - done: `{e['doc']}` «{_quote(e['quote'])}»")
+                out.append(f"  - done: `{doc(e['doc'])}` «{_quote(e['quote'])}»")
     out += ["", "## Sources"]
     for s in d["sources"]:
-        out.append(f"- `{s['doc']}` {s['published'] or 'undated'} {s['source'] or ''} {s['title'] or ''}".rstrip())
+        out.append(f"- `{doc(s['doc'])}` {s['published'] or 'undated'} {s['source'] or ''} {s['title'] or ''}".rstrip())
     return "\n".join(out) + "\n"

@@ -53,7 +53,7 @@ def _agree(a: float, b: float) -> bool:
 
 
 def _key(ind: dict) -> tuple:
-    return (ind["kind"], ind["scope"], tuple(ind["countries"]), ind["unit"])
+    return (ind["kind"], ind["scope"], tuple(sorted(ind["countries"])), ind["unit"])
 
 
 def build_series(records: Iterable[dict]) -> list[Series]:
