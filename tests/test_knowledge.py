@@ -139,3 +139,15 @@ def test_follow_through_ignores_earlier_documents_and_future_plans():
     ]
     (result,) = follow_through(records, {"a": text_a, "b": text_b}, as_of=date(2026, 1, 1))
     assert result.status == "pending"
+
+
+def test_two_events_of_one_type_in_one_sentence_get_distinct_ids():
+    records = [
+        {"doc": "a", "published": None, "events": [
+            event("meeting", "2026-01-10", ["X"], countries=("KZ", "RS"), quote="s"),
+            event("meeting", "2026-01-10", ["Y"], countries=("KZ", "RS"), quote="s"),
+        ]},
+    ]
+    merged = merge_events(records)
+    assert len(merged) == 2
+    assert len({e.id for e in merged}) == 2

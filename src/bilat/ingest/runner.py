@@ -73,6 +73,7 @@ class _Ingester:
         self.seen: set[str] = set()
         self.pending: list[tuple[str, RawArticle]] = []
         self.pending_rejects: list[RejectRow] = []
+        self.extracted: list[str] = []  # new documents whose pairs the knowledge tables lack
         with engine.connect() as conn:
             self.index = StoryIndex.load(conn)
         if extract:  # a pipeline that cannot be built stops the ingest before it starts
@@ -132,13 +133,16 @@ class _Ingester:
                 self._prepare(doc_id, art, batch)
         with self.engine.begin() as conn:
             write_batch(conn, batch)
-        refresh_knowledge(self.engine, [d.id for d in batch.documents if d.record is not None])
+        self.extracted += [d.id for d in batch.documents if d.record is not None]
         self.summary.new += len(batch.documents)
         self.pending = []
         self.pending_rejects = []
 
     def finish(self) -> IngestSummary:
         self.flush()
+        # each touched pair once, after all batches; a run killed before this point leaves its
+        # documents "stale", and the next refresh picks them up
+        refresh_knowledge(self.engine, self.extracted)
         d = s.documents
         with self.engine.connect() as conn:
             self.summary.documents_in_db = conn.execute(

@@ -105,8 +105,15 @@ def merge_events(records: Iterable[dict]) -> list[MergedEvent]:
             target.persons += [p for p in ev.get("persons", []) if p not in target.persons]
             target.date = _best_date(target.sources)
         merged.extend(clusters)
+    taken: set[str] = set()
     for ev in merged:
         first = min(ev.sources, key=lambda s: (s.doc, s.start))
-        ev.id = "e" + hashlib.sha1(f"{ev.type}|{first.doc}|{first.start}".encode()).hexdigest()[:10]
+        key = f"{ev.type}|{ev.countries}|{first.doc}|{first.start}"
+        ev.id = "e" + hashlib.sha1(key.encode()).hexdigest()[:10]
+        n = 1
+        while ev.id in taken:  # two events of one type reported in the same sentence
+            n += 1
+            ev.id = "e" + hashlib.sha1(f"{key}|{n}".encode()).hexdigest()[:10]
+        taken.add(ev.id)
     merged.sort(key=lambda e: (e.date or "", e.type))
     return merged
