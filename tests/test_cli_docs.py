@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from bilat.cli.main import cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-COMMANDS = sorted(cli.commands)
+COMMANDS = cli.list_commands(None)
 
 
 def test_top_level_help_lists_every_command():
@@ -24,7 +24,7 @@ def test_command_help_has_purpose_and_example(name):
     assert result.exit_code == 0, result.output
     assert "Example" in result.output, f"`bilat {name} --help` shows no example"
     assert f"bilat {name}" in result.output
-    purpose = cli.commands[name].get_short_help_str(limit=200)
+    purpose = cli.get_command(None, name).get_short_help_str(limit=200)
     assert len(purpose) > 10
 
 
