@@ -24,16 +24,16 @@ Example:
   bilat docs --format csv > docs.csv
 """
 
-FIELDS = ("id", "published", "source", "title", "story_id")
+FIELDS = ("id", "published", "source", "title", "story_id", "name")
 
 
 def _table(docs: list[DocumentSummary]) -> Table:
     table = Table(show_lines=False)
-    for name in ("id", "date", "source", "title"):
-        table.add_column(name, no_wrap=name != "title", overflow="fold")
+    for name in ("id", "date", "source", "title (or input name)"):
+        table.add_column(name, no_wrap=not name.startswith("title"), overflow="fold")
     for d in docs:
         table.add_row(
-            d.id, d.published.isoformat() if d.published else "-", d.source or "-", d.title or "-"
+            d.id, d.published.isoformat() if d.published else "-", d.source or "-", d.title or d.name
         )
     return table
 

@@ -26,6 +26,7 @@ class DocumentSummary:
     source: str | None
     title: str | None
     story_id: str | None
+    name: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -34,6 +35,7 @@ class DocumentSummary:
             "source": self.source,
             "title": self.title,
             "story_id": self.story_id,
+            "name": self.name,
         }
 
 
@@ -78,7 +80,7 @@ def list_documents(
 ) -> list[DocumentSummary]:
     """Stored documents, newest first (undated last), optionally matching ``search``."""
     d = s.documents
-    query = sa.select(d.c.id, d.c.published, d.c.source, d.c.title, d.c.story_id)
+    query = sa.select(d.c.id, d.c.published, d.c.source, d.c.title, d.c.story_id, d.c.name)
     with engine.connect() as conn:
         if search:
             query = query.where(matching_ids(conn, search))
