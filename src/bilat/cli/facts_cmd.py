@@ -15,6 +15,7 @@ from rich.table import Table
 from ..errors import BilatError
 from ..knowledge.names import parse_pair
 from ..knowledge.periods import period_end, period_start
+from ..knowledge.render_md import money
 from ..store.engine import open_engine
 from ..store.kb import pair_key
 from ..store.kb_read import STATUSES, Snapshot
@@ -86,7 +87,22 @@ def commitment_rows(snap: Snapshot, o: dict) -> list[dict]:
     ]  # fmt: skip
 
 
-def _print(rows: list[dict], fmt: str, wide: tuple[str, ...]) -> None:
+QUOTE_WIDTH = 90  # characters of a quote shown in a table (json and csv keep it whole)
+
+
+def _cell(name: str, row: dict) -> str:
+    value = row.get(name)
+    if value is None:
+        return ""
+    if name == "value" and row.get("unit"):
+        return money(value, row["unit"])
+    text = str(value)
+    if name == "quote" and len(text) > QUOTE_WIDTH:
+        return text[: QUOTE_WIDTH - 1] + "…"
+    return text
+
+
+def _print(rows: list[dict], fmt: str, columns: tuple[str, ...]) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -98,14 +114,15 @@ def _print(rows: list[dict], fmt: str, wide: tuple[str, ...]) -> None:
         click.echo("nothing matches")
     else:
         table = Table()
-        for name in rows[0]:
-            table.add_column(name, overflow="fold", no_wrap=name not in wide)
+        for name in columns:
+            table.add_column(name, overflow="fold")
         for r in rows:
-            table.add_row(*("" if v is None else str(v) for v in r.values()))
-        Console(highlight=False).print(table)
+            table.add_row(*(_cell(name, r) for name in columns))
+        Console(highlight=False, width=max(120, Console().width)).print(table)
+        click.echo("(more columns with --format json or csv)")
 
 
-def _make(name: str, purpose: str, example: str, rows: Callable, wide: tuple[str, ...]) -> click.Command:
+def _make(name: str, purpose: str, example: str, rows: Callable, columns: tuple[str, ...]) -> click.Command:
     epilog = (
         "\b\nFacts are resolved across documents per country pair; --as-of keeps only documents up "
         "to that date.\n\n\b\nExample:\n  " + example + "\n"
@@ -134,18 +151,22 @@ def _make(name: str, purpose: str, example: str, rows: Callable, wide: tuple[str
         except BilatError as err:
             click.echo(f"error: {err}", err=True)
             raise SystemExit(1) from err
-        _print(found, fmt, wide)
+        _print(found, fmt, columns)
 
     return cmd
 
 
 commands = [
     _make("events", "List events merged across documents, with their sources.",
-          "bilat events --pair KZ-RS --since 2026-01-01 --type visit", event_rows, ("persons", "quote")),
+          "bilat events --pair KZ-RS --since 2026-01-01 --type visit", event_rows,
+          ("pair", "date", "type", "place", "persons", "reports", "quote")),
     _make("persons", "List persons resolved across documents, with their role history.",
-          "bilat persons --pair kz-rs --format csv", person_rows, ("roles", "name")),
+          "bilat persons --pair kz-rs --format csv", person_rows,
+          ("pair", "name", "country", "roles", "documents")),
     _make("indicators", "List indicator series points per country pair (derived and conflicting flagged).",
-          "bilat indicators --pair KZ-RS --type trade", indicator_rows, ("scope",)),
+          "bilat indicators --pair KZ-RS --type trade", indicator_rows,
+          ("pair", "kind", "scope", "period", "value", "change_pct", "derived_from", "conflicting")),
     _make("commitments", "List commitments with their follow-through status and evidence.",
-          "bilat commitments --pair KZ-RS --status fulfilled --as-of 2026-02-28", commitment_rows, ("quote",)),
+          "bilat commitments --pair KZ-RS --status fulfilled --as-of 2026-02-28", commitment_rows,
+          ("pair", "made", "due", "kind", "status", "quote", "evidence_docs")),
 ]  # fmt: skip
