@@ -17,6 +17,7 @@ demo: $(BIN)/.installed
 	$(BIN)/bilat ingest --db sqlite:///$(DEMO_DB) src/bilat/sample
 	$(BIN)/bilat docs --db sqlite:///$(DEMO_DB)
 	$(BIN)/bilat extract --format pretty src/bilat/sample
+	$(BIN)/bilat dossier KZ RS --db sqlite:///$(DEMO_DB)
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
