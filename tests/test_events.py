@@ -199,3 +199,49 @@ def test_countries_from_the_dyad_and_evidence_is_the_sentence():
     assert event.place == "Астана"
     assert event.evidence.text == text[text.index("Министры") :]
     assert doc.text[event.evidence.start : event.evidence.end] == event.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В столице Сербии открыт торговый дом Казахстана.", ["launch"]),
+        ("В Ташкенте открылось генеральное консульство Казахстана.", ["launch"]),
+        ("Вчера запущен новый железнодорожный коридор до Каспия.", ["launch"]),
+        ("Через реку открыт новый автомобильный мост.", ["launch"]),
+        ("Министры посетили бизнес-форум в Самарканде.", ["business_forum"]),  # not a visit
+        ("Он работает в департаменте по торговым переговорам.", []),  # a body's remit
+        ("Страны находятся в продвинутой стадии переговоров о поставках.", []),  # a process
+        ("Министры проведут переговоры в Ташкенте.", []),  # future verb in front
+        ("В программе предусмотрена встреча с бизнесом.", []),  # planned
+        ("Соглашение будет в ближайшее время подписано.", []),  # future passive, words between
+        (
+            "Министр рассказал о визите, который запланирован на осень.",
+            [],
+        ),  # a relative clause plans it
+    ],
+)
+def test_generalises_to_unseen_phrasings(text, expected):
+    assert types(make_doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # a third country is the partner: not an event between the article's countries
+        (
+            "Министр Казахстана провел переговоры с Норвегией.",
+            (("Казахстана", "KZ", "name"), ("Норвегией", "NO", "name")),
+            [],
+        ),
+        # a third country as the venue only: still the dyad's event
+        ("Министры провели переговоры в Турции.", (("Турции", "TR", "name"),), ["meeting"]),
+        # both dyad countries named alongside a third
+        (
+            "Казахстан и Узбекистан провели переговоры с Турцией.",
+            (("Казахстан", "KZ", "name"), ("Узбекистан", "UZ", "name"), ("Турцией", "TR", "name")),
+            ["meeting"],
+        ),
+    ],
+)
+def test_third_country_partners(text, mentions, expected):
+    assert types(make_doc(text, mentions=mentions)) == expected

@@ -18,6 +18,7 @@ SHORT_FORM_POS = frozenset({"ADVB", "ADJS"})  # may hide a short participle
 NEGATIONS = frozenset({"не", "ни"})
 CONDITIONAL_PARTICLES = frozenset({"бы", "б"})
 FUTURE_AUXILIARY = "быть"
+AUXILIARY_REACH = 5  # "будет в ближайшее время подписан": words between the auxiliary and its verb
 
 # Verb form classes returned by :func:`verb_form`.
 PAST = "past"
@@ -121,7 +122,9 @@ def effective_form(tokens: list[Token], i: int) -> str | None:
     """The verb form of ``tokens[i]`` with an auxiliary "будет"/"будут" in front read as future."""
     form = verb_form(tokens[i])
     if form in {PAST, INFINITIVE, PRESENT}:
-        for t in tokens[max(0, i - 3) : i]:
+        for t in reversed(tokens[max(0, i - AUXILIARY_REACH) : i]):
+            if t.text in CLAUSE_BREAKS:
+                break
             p = verbal_parse(t)
             if p is not None and p.normal_form == FUTURE_AUXILIARY and p.tag.tense == "futr":
                 return FUTURE

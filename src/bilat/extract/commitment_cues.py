@@ -29,6 +29,8 @@ from .models import parse
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PROSPECT_REACH = 24  # words from "обсудили" to the project noun it governs
 GENERIC_REACH = 4
+PROMISED_KIND = "promised"
+QUESTION_PARTICLE = "ли"
 NEGATION_REACH = (
     3  # "не будем подписывать"  # words after the head in which a generic object counts
 )
@@ -64,6 +66,21 @@ class CommitmentLexicon:
     intransitive_generic: frozenset[str]
     short_form_only: frozenset[str]
     vague_markers: frozenset[str]
+    promise_verbs: frozenset[str] = frozenset()
+    progress_nouns: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+    domestic_nouns: frozenset[str] = frozenset()
+    method_markers: frozenset[str] = frozenset()
+    conditional_markers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    """What the document knows about a sentence's words: character offsets of tokens inside
+    time expressions (skipped when measuring a cue's reach) and of country mentions (parties)."""
+
+    time_tokens: frozenset[int] = frozenset()
+    country_tokens: frozenset[int] = frozenset()
 
 
 @dataclass(slots=True)
@@ -104,6 +121,12 @@ def load_cues() -> CommitmentLexicon:
         intransitive_generic=fs("intransitive_generic"),
         short_form_only=fs("short_form_only"),
         vague_markers=fs("vague_markers"),
+        promise_verbs=frozenset(raw.get("promise_verbs", ())),
+        progress_nouns=frozenset(raw.get("progress_nouns", ())),
+        measure_nouns=frozenset(raw.get("measure_nouns", ())),
+        domestic_nouns=frozenset(raw.get("domestic_nouns", ())),
+        method_markers=frozenset(raw.get("method_markers", ())),
+        conditional_markers=frozenset(raw.get("conditional_markers", ())),
     )
 
 
@@ -116,8 +139,18 @@ def _is_noun(tok: Token) -> bool:
     return bool(ps) and ps[0].tag.POS in {"NOUN", "ADJF", "NPRO"}
 
 
-def _next_ok(cue: Cue, words: list[Token], i: int) -> bool:
-    after = words[i + 1 : i + 1 + max(cue.reach, 1) + 1]
+def _skippable(tok: Token, ctx: SentenceContext) -> bool:
+    """A time expression or an adverb between a cue and its infinitive does not use up reach:
+    "договорились до конца года открыть", "договорились совместно построить"."""
+    if tok.start in ctx.time_tokens:
+        return True
+    ps = parse(low(tok))
+    return bool(ps) and ps[0].tag.POS == "ADVB" and verbal_parse(tok) is None
+
+
+def _next_ok(cue: Cue, words: list[Token], i: int, ctx: SentenceContext) -> bool:
+    rest = [t for t in words[i + 1 :] if not _skippable(t, ctx)]
+    after = rest[: max(cue.reach, 1) + 1]
     if not cue.next:
         return True
     if cue.next == "infinitive":
@@ -133,6 +166,11 @@ def _next_ok(cue: Cue, words: list[Token], i: int) -> bool:
             return True
         return any(
             low(a) in {"к", "ко"} and _is_noun(b) for a, b in zip(after, after[1:], strict=False)
+        )
+    if cue.next == "v_project":
+        projects = load_cues().split_heads | load_cues().prospect_nouns
+        return (
+            len(after) >= 2 and low(after[0]) in {"в", "во"} and bool(lemmas(after[1]) & projects)
         )
     if cue.next == "v_noun":
         return len(after) >= 2 and low(after[0]) in {"в", "во"} and _is_noun(after[1])
@@ -160,8 +198,37 @@ def _tense_ok(cue: Cue, words: list[Token], i: int) -> bool:
     return False
 
 
-def _future_action(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
-    """A future verb with a party subject before it in the clause ("Правительство ... возьмет")."""
+def _future_verb(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
+    """A concrete (not generic) verb in the future, "будет" + infinitive or participle included."""
+    tok = words[i]
+    p = verbal_parse(tok)
+    if p is None or p.tag.POS not in {"VERB", "INFN", "PRTS"}:
+        return False
+    if effective_form(words, i) != FUTURE or lemmas(tok) & lex.generic_verbs:
+        return False
+    return not (p.tag.POS == "VERB" and p.normal_form == "быть")
+
+
+def _country_subject(words: list[Token], k: int, ctx: SentenceContext) -> bool:
+    """A country named at ``k`` not governed by a preposition ("Россия будет", not "в России")."""
+    if words[k].start not in ctx.country_tokens:
+        return False
+    prev = parse(low(words[k - 1])) if k > 0 else []
+    return not (prev and prev[0].tag.POS == "PREP")
+
+
+def _promise(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
+    """A future action reported by a promise verb ("..., будет согласовано осенью, - заверил он")."""
+    if not _future_verb(lex, words, i):
+        return False
+    return any(lemmas(t) & lex.promise_verbs for t in words)
+
+
+def _future_action(
+    lex: CommitmentLexicon, words: list[Token], i: int, ctx: SentenceContext
+) -> bool:
+    """A future verb with a party subject before it in the clause ("Правительство ... возьмет",
+    "Россия и Судан будут взаимодействовать")."""
     tok = words[i]
     p = verbal_parse(tok)
     if p is None or p.tag.POS not in {"VERB", "INFN"}:
@@ -173,7 +240,17 @@ def _future_action(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
     start = i
     while start > 0 and words[start - 1].text not in {",", ";", ":", "—", "–"}:
         start -= 1
-    return any(lemmas(t) & lex.party_lemmas for t in words[start:i])
+    if any(_is_predicative(t) for t in words[start:i]):
+        return False  # "можно будет ввозить": an impersonal possibility, no party acts
+    return any(
+        lemmas(words[k]) & lex.party_lemmas or _country_subject(words, k, ctx)
+        for k in range(start, i)
+    )
+
+
+def _is_predicative(tok: Token) -> bool:
+    ps = parse(low(tok))
+    return bool(ps) and ps[0].tag.POS == "PRED"
 
 
 def _prospect(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
@@ -181,6 +258,8 @@ def _prospect(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
     if not lemmas(words[i]) & lex.prospect_nouns:
         return False
     for tok in reversed(words[max(0, i - PROSPECT_REACH) : i]):
+        if lemmas(tok) & lex.progress_nouns:
+            return False  # "обсудили ход строительства": work under way, not a prospect
         if lemmas(tok) & lex.prospect_verbs:
             return True
         if verbal_parse(tok) is not None and verbal_parse(tok).tag.POS == "VERB":
@@ -223,8 +302,17 @@ def _full_adjective(lex: CommitmentLexicon, tok: Token) -> bool:
     return bool(ps) and ps[0].tag.POS == "ADJF" and ps[0].normal_form in lex.short_form_only
 
 
-def find_cues(sent: Sentence) -> list[CueHit]:
+def _planned_quantity(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
+    """ "планируемая мощность", "запланированный объем": a planned figure, not an action."""
+    p = verbal_parse(words[i])
+    if p is None or p.tag.POS != "PRTF":
+        return False
+    return any(lemmas(t) & lex.measure_nouns for t in words[i + 1 : i + 3])
+
+
+def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit]:
     lex = load_cues()
+    ctx = ctx or SentenceContext()
     if sent.text.rstrip().endswith("?"):
         return []
     words = [t for t in sent.tokens]
@@ -236,14 +324,23 @@ def find_cues(sent: Sentence) -> list[CueHit]:
             continue
         if _full_adjective(lex, words[i]):
             continue
+        if i + 1 < len(words) and low(words[i + 1]) == QUESTION_PARTICLE:
+            continue  # "планируется ли ...": an indirect question
         tok_lemmas = lemmas(tok)
         kind = None
         for cue in lex.cues:
-            if tok_lemmas & cue.lemmas and _tense_ok(cue, words, i) and _next_ok(cue, words, i):
+            if (
+                tok_lemmas & cue.lemmas
+                and _tense_ok(cue, words, i)
+                and _next_ok(cue, words, i, ctx)
+                and not _planned_quantity(lex, words, i)
+            ):
                 kind = cue.kind
                 break
-        if kind is None and _future_action(lex, words, i):
+        if kind is None and _future_action(lex, words, i, ctx):
             kind = lex.future_kind
+        if kind is None and _promise(lex, words, i):
+            kind = PROMISED_KIND
         if kind is None and _prospect(lex, words, i):
             kind = lex.prospect_kind
         if kind is None or is_generic(lex, words, i):

@@ -8,21 +8,36 @@ antecedent clause; "договорились о проведении X и Y" yie
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from ..doc import Commitment, Doc, Sentence, Token
 from ..pipeline import stage
 from .clauses import lemmas, low
-from .commitment_cues import CueHit, clause_starts, find_cues, load_cues
+from .commitment_cues import (
+    CommitmentLexicon,
+    CueHit,
+    SentenceContext,
+    clause_starts,
+    find_cues,
+    load_cues,
+)
 from .event_context import countries_for, mentioned_codes, normalise_date, times_in
 from .models import parse
 
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+WINTER_END_LIMIT = 3  # a season ending before March (winter) straddles the year: keep it
 ACTION_WORDS = 8  # words kept in the normalised action phrase
 MIN_PIECE_WORDS = 3  # a coordinated piece shorter than this is not split off
 EVENT_YEAR = re.compile(r"(?:^|[\s\-–])(20\d\d)\b")
 VAGUE_REACH = 4  # words after the cue in which a vague marker makes the clause non-committal
 SKIP_AFTER_CUE = frozenset({"о", "об", "бы", "к", "в", ","})
+COMPLEMENTISERS = frozenset({"что", "чтобы"})
+DOMESTIC_REACH = 6  # words either side of the cue in which a domestic-affairs noun counts
+METHOD_REACH = 4  # words after the cue in which "о том, как" makes it an agreement on method
 
 
 @dataclass(slots=True)
@@ -39,7 +54,17 @@ def _regions(sent: Sentence, hits: list[CueHit]) -> list[Region]:
     out = []
     for n, hit in enumerate(hits):
         begin = max((s for s in starts if s <= hit.index), default=0)
-        if lemmas(words[begin]) & lex.relative_pronouns:
+        relative = bool(lemmas(words[begin]) & lex.relative_pronouns) or (
+            out and _complement_of(words, out[-1].cue.index, begin)
+        )
+        if out and relative and begin > out[-1].cue.index:
+            # "..., который пройдет в июне": the relative clause completes the cue before it
+            out[-1].end_word = len(words)
+            if n + 1 < len(hits):
+                nxt = max((s for s in starts if s <= hits[n + 1].index), default=hits[n + 1].index)
+                out[-1].end_word = max(nxt, hit.index + 1)
+            continue
+        if relative:
             earlier = [s for s in starts if s < begin]
             if earlier:
                 begin = earlier[-1]
@@ -55,6 +80,13 @@ def _regions(sent: Sentence, hits: list[CueHit]) -> list[Region]:
             )
         out.append(Region(begin, end, hit))
     return out
+
+
+def _complement_of(words: list[Token], cue: int, begin: int) -> bool:
+    """ "Предполагается, что ...": a "что" clause right after a cue is that cue's content."""
+    if begin >= len(words) or low(words[begin]) not in COMPLEMENTISERS:
+        return False
+    return all(not any(c.isalnum() for c in t.text) for t in words[cue + 1 : begin])
 
 
 def _split_coordination(words: list[Token], region: Region) -> list[Region]:
@@ -114,12 +146,69 @@ def _event_year(doc: Doc, sent: Sentence, words: list[Token], region: Region) ->
 
 
 def _due(doc: Doc, start: int, end: int) -> str | None:
+    """The first future-compatible date in the span, refined by a later, more precise one that
+    agrees with it ("в 2018 году ..., которые пройдут в сентябре")."""
     floor = doc.published.year if doc.published else None
+    due = None
     for t in times_in(doc, start, end):
         value = normalise_date(t.value)
-        if value and (floor is None or int(value[:4]) >= floor):
-            return value
+        if not value or (floor is not None and int(value[:4]) < floor):
+            continue
+        if due is None:
+            due = value
+        elif len(value) > len(due) and value.startswith(due):
+            due = value
+    return due
+
+
+@cache
+def _season_last_month() -> dict[str, int]:
+    raw = json.loads((DATA_DIR / "commitment_cues.json").read_text(encoding="utf-8"))
+    return dict(raw.get("season_last_month", {}))
+
+
+def _season_due(doc: Doc, words: list[Token]) -> str | None:
+    """ "осенью" with no year: the publication year, or the next when that season is over."""
+    if doc.published is None:
+        return None
+    seasons = _season_last_month()
+    for tok in words:
+        last = seasons.get(low(tok))
+        if last is None:
+            continue
+        year = doc.published.year
+        if last >= WINTER_END_LIMIT and doc.published.month > last:
+            year += 1
+        return str(year)
     return None
+
+
+def _context(doc: Doc, sent: Sentence) -> SentenceContext:
+    def covered(spans) -> frozenset[int]:
+        return frozenset(
+            t.start for t in sent.tokens for s in spans if s.start <= t.start and t.end <= s.end
+        )
+
+    in_sent = [m for m in doc.country_mentions if sent.start <= m.start < sent.end]
+    return SentenceContext(
+        time_tokens=covered([t for t in doc.times if sent.start <= t.start < sent.end]),
+        country_tokens=covered([m for m in in_sent if m.kind not in {"adjective"}]),
+    )
+
+
+def _off_topic(lex: CommitmentLexicon, words: list[Token], piece: Region) -> bool:
+    """Domestic politics, sport or shows ("пройдут президентские выборы"), or an agreement on
+    method ("договорились о том, как ...")."""
+    i = piece.cue.index
+    near = words[
+        max(piece.start_word, i - DOMESTIC_REACH) : min(piece.end_word, i + DOMESTIC_REACH + 1)
+    ]
+    if any(lemmas(t) & lex.domestic_nouns for t in near):
+        return True
+    if any(lemmas(t) & lex.conditional_markers for t in words[piece.start_word : piece.end_word]):
+        return True  # "примет ответные меры, если ...": a condition or a threat
+    after = [low(t) for t in words[i + 1 : i + 1 + METHOD_REACH + 1] if t.text != ","]
+    return "том" in after[:2] and bool(set(after) & lex.method_markers)
 
 
 def _action(words: list[Token], region: Region) -> str:
@@ -139,7 +228,7 @@ def _action(words: list[Token], region: Region) -> str:
 def find_commitments(doc: Doc) -> list[Commitment]:
     out: list[Commitment] = []
     for sent in doc.sentences:
-        hits = find_cues(sent)
+        hits = find_cues(sent, _context(doc, sent))
         if not hits:
             continue
         words = sent.tokens
@@ -149,11 +238,18 @@ def find_commitments(doc: Doc) -> list[Commitment]:
             for piece in pieces:
                 end_word = _trim_end(words, piece.start_word, piece.end_word)
                 start, end = words[piece.start_word].start, words[end_word - 1].end
-                due = _due(doc, start, end) or shared_due or _event_year(doc, sent, words, piece)
+                due = (
+                    _due(doc, start, end)
+                    or shared_due
+                    or _event_year(doc, sent, words, piece)
+                    or _season_due(doc, words[piece.start_word : end_word])
+                )
                 shared_due = shared_due or due
                 head = words[piece.start_word : min(end_word, piece.cue.index + VAGUE_REACH + 1)]
                 if any(lemmas(t) & load_cues().vague_markers for t in head):
                     continue  # exploring possibilities or wishing well commits to nothing
+                if _off_topic(load_cues(), words, piece):
+                    continue
                 named = mentioned_codes(doc, start, end)
                 if named and doc.countries and not set(named) & set(doc.countries):
                     continue  # about third countries only, not between the article's parties

@@ -14,6 +14,7 @@ CITY_KINDS = frozenset({"capital", "city"})
 PLACE_ENTITY_TYPES = frozenset({"CITY", "LOC", "LOCATION"})
 PLACE_PREPOSITIONS = frozenset({"в", "во"})
 PERIOD_KINDS = frozenset({"period"})
+PLACE_ONLY_PREPOSITIONS = frozenset({"в", "во", "на", "из", "под"})  # "в Душанбе": a venue
 
 
 @dataclass(slots=True)
@@ -127,3 +128,24 @@ def countries_for(doc: Doc, start: int, end: int) -> list[str]:
         inside = sorted(set(named) & set(dyad))
         return inside if len(inside) >= 2 else dyad
     return sorted(set(named))
+
+
+def _preceding_word(doc: Doc, offset: int) -> str:
+    head = doc.text[max(0, offset - 8) : offset].split()
+    return head[-1].lower() if head else ""
+
+
+def about_third_country(doc: Doc, start: int, end: int) -> bool:
+    """[start, end) names a country outside the article's dyad as a party (not as a venue:
+    "в Душанбе") while naming at most one of the dyad: "переговоры с Норвегией" in an
+    article about Russia and China is not a Russia-China event."""
+    dyad = set(doc.countries)
+    if not dyad:
+        return False
+    inside = [m for m in doc.country_mentions if m.start >= start and m.end <= end]
+    if len({m.code for m in inside} & dyad) >= 2:
+        return False
+    return any(
+        m.code not in dyad and _preceding_word(doc, m.start) not in PLACE_ONLY_PREPOSITIONS
+        for m in inside
+    )

@@ -34,6 +34,13 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PARTICIPLE_REACH = 20  # words back to the noun a full participle modifies
 MODIFIER_WINDOW = 3  # tokens before a noun trigger read as its modifiers
 NON_FACTUAL_FORMS = frozenset({FUTURE, INFINITIVE, IMPERATIVE})
+ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
+TOPIC_PREPOSITION = "по"
+VISIT_TYPE = "visit"
+VISIT_OBJECT_REACH = 3  # words after a visit verb searched for what was visited
+RELATIVE_PRONOUNS = frozenset({"который"})
+RELATIVE_REACH = 2  # clauses after a noun trigger searched for its relative clause
+RELATIVE_HEAD = 4  # words of the relative clause in which a plan word counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +66,9 @@ class EventLexicon:
     anaphoric: frozenset[str]
     clause_cancellers: frozenset[str]
     codes: dict[str, dict]
+    topic_heads: frozenset[str] = frozenset()
+    process_modifiers: frozenset[str] = frozenset()
+    visit_non_objects: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -106,6 +116,9 @@ def load_lexicon() -> EventLexicon:
         anaphoric=frozenset(raw["anaphoric"]),
         clause_cancellers=frozenset(raw["clause_cancellers"]),
         codes=codes,
+        topic_heads=frozenset(raw.get("topic_heads", ())),
+        process_modifiers=frozenset(raw.get("process_modifiers", ())),
+        visit_non_objects=frozenset(raw.get("visit_non_objects", ())),
     )
 
 
@@ -149,6 +162,43 @@ def _blocked(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _is_pos(tok: Token, pos: frozenset[str]) -> bool:
+    ps = parse(low(tok))
+    return bool(ps) and ps[0].tag.POS in pos
+
+
+def _names_a_topic(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
+    """ "департамент по торговым переговорам": the trigger names a body's remit, not an occurrence."""
+    k = i - 1
+    while k >= 0 and _is_pos(tokens[k], ADJECTIVE_POS):
+        k -= 1
+    if k < 1 or low(tokens[k]) != TOPIC_PREPOSITION:
+        return False
+    return bool(lemmas(tokens[k - 1]) & lex.topic_heads)
+
+
+def _relative_plan(lex: EventLexicon, sent: Sentence, tok: Token) -> bool:
+    """ "визит ..., который запланирован на сентябрь": a relative clause after the noun plans it."""
+    parts = clauses(sent)
+    after = [p for p in parts if p.start > tok.start]
+    for part in after[:RELATIVE_REACH]:
+        if not lemmas(part.tokens[0]) & RELATIVE_PRONOUNS:
+            continue
+        words = part.tokens
+        if any(lemmas(t) & lex.blockers for t in words[:RELATIVE_HEAD]):
+            return True
+        forms = {f for _, f in finite_forms(words)}
+        return bool(forms) and forms <= {FUTURE}
+    return False
+
+
+def _attends(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
+    """ "посетили бизнес-форум": attending an event, not a visit to a country."""
+    return any(
+        lemmas(t) & lex.visit_non_objects for t in tokens[i + 1 : i + 1 + VISIT_OBJECT_REACH]
+    )
+
+
 def _modifiers(tokens: list[Token], i: int) -> set[str]:
     mods: set[str] = set()
     for tok in tokens[max(0, i - MODIFIER_WINDOW) : i]:
@@ -159,8 +209,11 @@ def _modifiers(tokens: list[Token], i: int) -> set[str]:
 def _noun_status(lex: EventLexicon, sent_tokens: list[Token], i: int, clause: Clause) -> str | None:
     """past | present for a noun trigger reported as real, else None."""
     mods = _modifiers(sent_tokens, i)
-    if mods & lex.prospective_modifiers:
+    if mods & (lex.prospective_modifiers | lex.process_modifiers):
         return None
+    near = range(max(0, i - MODIFIER_WINDOW), i)
+    if any(effective_form(sent_tokens, k) in NON_FACTUAL_FORMS for k in near):
+        return None  # "проведут переговоры": a verb in front plans the occurrence
     if mods & lex.present_modifiers:
         return PRESENT
     if mods & lex.factual_modifiers:
@@ -201,7 +254,13 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
                 continue
             if _blocked(lex, words, i):
                 continue
+            if trig.pos == "noun" and (
+                _names_a_topic(lex, words, i) or _relative_plan(lex, sent, tok)
+            ):
+                continue
             if trig.governors and not sent_lemmas & trig.governors:
+                continue
+            if trig.type == VISIT_TYPE and trig.pos == "verb" and _attends(lex, words, i):
                 continue
             if trig.pos == "verb":
                 status = _verb_status(clause.tokens, clause.tokens.index(tok))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..doc import Doc, Event, Span
 from ..pipeline import stage
-from .event_context import countries_for, persons_in, pick_date, place_in
+from .event_context import about_third_country, countries_for, persons_in, pick_date, place_in
 from .event_triggers import TriggerHit, find_hits, load_lexicon
 
 NEGOTIATION_LEMMA = "переговоры"
@@ -131,6 +131,8 @@ def find_events(doc: Doc) -> list[Event]:
     strong: list[Occurrence] = []
     weak: list[Occurrence] = []
     for sent in doc.sentences:
+        if about_third_country(doc, sent.start, sent.end):
+            continue  # between one of the parties and a third country
         for hit in find_hits(sent):
             (weak if hit.weak else strong).append(_occurrence(doc, hit))
     events = []
