@@ -75,3 +75,11 @@ class StageOrderError(PipelineError):
 
 class UsageError(BilatError):
     code = "E400"
+
+
+# Warnings attached to an extraction record (``Doc.warnings``): the record is still valid.
+WARN_EMPTY = "W001"
+WARN_NOT_RUSSIAN = "W002"
+WARN_MARKUP = "W003"
+WARN_TRUNCATED = "W004"
+WARN_NO_SENTENCES = "W005"

@@ -31,6 +31,7 @@ _REGISTRY: dict[str, Stage] = {}
 
 # module that registers each stage, in pipeline order
 STAGE_MODULES: dict[str, str] = {
+    "inspect": "bilat.extract.inspect",
     "segment": "bilat.extract.segment",
     "ner": "bilat.extract.ner",
     "countries": "bilat.extract.countries",

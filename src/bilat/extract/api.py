@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from functools import cache
 
 from ..doc import Doc
-from ..pipeline import STAGE_MODULES, STAGE_ORDER, Pipeline, build_pipeline
-
-
-def _available(names: tuple[str, ...]) -> list[str]:
-    # TODO(lead): drop this filter once every stage module exists.
-    return [n for n in names if importlib.util.find_spec(STAGE_MODULES[n]) is not None]
+from ..pipeline import STAGE_ORDER, Pipeline, build_pipeline
 
 
 @cache
 def default_pipeline() -> Pipeline:
-    return build_pipeline(_available(STAGE_ORDER))
+    return build_pipeline(STAGE_ORDER)
 
 
 def extract(
@@ -31,4 +25,6 @@ def extract(
 ) -> Doc:
     """Run the full pipeline over one article's stored text."""
     doc = Doc(id=doc_id, text=text, published=published, title=title, url=url, source=source)
-    return default_pipeline()(doc)
+    doc = default_pipeline()(doc)
+    doc.text = text  # "inspect" may analyse only the head of a huge text; offsets stay valid
+    return doc
