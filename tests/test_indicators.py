@@ -224,7 +224,7 @@ def test_period_carried_into_continuing_sentence():
 def test_period_not_carried_across_unrelated_sentence():
     text = (
         "В 2022 году товарооборот составил 500 млн долларов. Стороны обсудили логистику. "
-        "Инвестиции достигли 30 млн долларов."
+        "Экспорт достиг 30 млн долларов."
     )
     doc = build(
         text,
@@ -234,8 +234,42 @@ def test_period_not_carried_across_unrelated_sentence():
     assert [i.period for i in doc.indicators] == ["2022", None]
 
 
-# the same through the real pipeline (times, quantities, countries, dyad stages)
+# the same through the real pipeline (times, quantities, countries, dyad stages),
+# published 2025-03-01
 PIPELINE_CASES = [
+    pytest.param(
+        "Узбекистан в 2024 году нарастил экспорт хлопка в Казахстан до 20 тыс. тонн.",
+        [("export", "cotton", ["UZ", "KZ"], "2024", 2e4, "t", None)],
+        id="past-tense-up-to-is-reached-value",
+    ),
+    pytest.param(
+        "Узбекистан планирует нарастить экспорт хлопка в Казахстан до 20 тыс. тонн.",
+        [],
+        id="planned-up-to-is-a-target",
+    ),
+    pytest.param(
+        "В 2024 году товарооборот Казахстана и Узбекистана вырос до 5 млрд долларов.",
+        [("trade", "total", ["KZ", "UZ"], "2024", 5e9, "USD", None)],
+        id="grew-up-to-is-reached-value",
+    ),
+    pytest.param(
+        "Казахстан и Узбекистан наращивают товарооборот. В этом году он может составить, "
+        "по прогнозу министерства, 6 млрд долларов.",
+        [("trade", "total", ["KZ", "UZ"], "2025", 6e9, "USD", None)],
+        id="pronoun-carries-kind-and-current-year-forecast-counts",
+    ),
+    pytest.param(
+        "Казахстан и Узбекистан наращивают товарооборот. В 2030 году он может составить, "
+        "по прогнозу министерства, 10 млрд долларов.",
+        [],
+        id="forecast-for-later-year-is-not-a-figure",
+    ),
+    pytest.param(
+        "Компания вложит в строительство нового терминала 300 млн долларов. "
+        "Казахстан и Узбекистан обсудили логистику.",
+        [],
+        id="investment-without-a-country-is-not-bilateral",
+    ),
     pytest.param(
         "По итогам 2023 года товарооборот между Казахстаном и Узбекистаном вырос на 12,5% и "
         "составил $4,2 млрд, в том числе сельхозпродукции – 600 млн долларов (+8%), "

@@ -81,6 +81,73 @@ CASES = [
         ["security"],
         id="security",
     ),
+    pytest.param(
+        "Министры обсудили торговлю, энергетику, транспортные коридоры и подготовку кадров.",
+        ["education_science", "energy", "trade", "transport"],
+        id="fields-listed-after-discussed",
+    ),
+    pytest.param(
+        "Делегации также обсудили логистику поставок через морские порты.",
+        ["transport"],
+        id="one-field-as-object-of-discussion",
+    ),
+    pytest.param(
+        "За полгода взаимная торговля выросла на десятую часть.",
+        ["trade"],
+        id="mutual-trade-is-about-the-relation",
+    ),
+    pytest.param(
+        "На переговорах затронули вопросы энергетики и сельского хозяйства.",
+        ["agriculture", "energy"],
+        id="list-of-two-fields-in-weak-context",
+    ),
+    pytest.param(
+        "На переговорах затронули вопросы энергетики. Погода была хорошей.",
+        [],
+        id="one-field-in-one-weak-sentence-does-not-count",
+    ),
+    pytest.param(
+        "Стороны обсудили ход строительства газопровода.",
+        ["energy"],
+        id="construction-of-a-pipeline-is-energy",
+    ),
+    pytest.param(
+        "Стороны обсудили строительство, здравоохранение и фармацевтику.",
+        ["construction", "health"],
+        id="construction-in-a-list-keeps-its-sector",
+    ),
+    pytest.param(
+        "Военные провели учения. Солдаты вернулись в военный городок. Военная техника "
+        "осталась на полигоне.",
+        ["defense"],
+        id="topic-of-three-sentences-counts-without-context",
+    ),
+    pytest.param(
+        "Военные провели учения. Погода была хорошей.",
+        [],
+        id="topic-of-one-sentence-without-context-does-not-count",
+    ),
+    pytest.param(
+        "Министр энергетики, туризма и цифровой повестки Испании посетил Москву для "
+        "сотрудничества.",
+        [],
+        id="title-listing-portfolios-does-not-count",
+    ),
+    pytest.param(
+        "Стороны обсудили поставки зерновых культур.",
+        ["agriculture"],
+        id="crops-are-agriculture-not-culture",
+    ),
+    pytest.param(
+        "Председатель комитета по обороне и безопасности дал интервью о сотрудничестве.",
+        [],
+        id="committee-name-does-not-count",
+    ),
+    pytest.param(
+        "Замдиректора Департамента по торговым переговорам дал интервью.",
+        [],
+        id="office-name-does-not-count",
+    ),
 ]
 
 
@@ -95,3 +162,30 @@ def test_evidence_is_the_sentence():
     assert [(m.sector, m.evidence.text) for m in doc.sectors] == [
         ("tourism", "Стороны обсудили сотрудничество в сфере туризма.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Поставки казахстанской пшеницы в Сербию выросли.",
+            ["agriculture"],
+            id="sentence-naming-both-countries",
+        ),
+        pytest.param(
+            "Поставки пшеницы выросли.",
+            [],
+            id="same-sentence-without-countries",
+        ),
+        pytest.param(
+            "В Белграде и Москве прошли выставки пшеницы.",
+            [],
+            id="cities-are-places-not-parties",
+        ),
+    ],
+)
+def test_sentence_about_the_relation_counts(text, expected):
+    from bilat.extract.api import extract
+
+    doc = extract("t", text)
+    assert sorted({m.sector for m in doc.sectors}) == expected

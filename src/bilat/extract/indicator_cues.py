@@ -75,21 +75,39 @@ def scope_in(tokens: list[Token]) -> str | None:
     return None
 
 
-def is_target(sent: Sentence, clause_start: int, start: int, value: Quantity) -> bool:
-    """The figure is a goal or plan, not a reported result: "готов увеличить экспорт до ...".
+# what a figure is: a reported value, a goal or plan, or a forecast of the current period
+ACTUAL, TARGET, FORECAST = "actual", "target", "forecast"
 
-    A target word may stand anywhere in the clause before the figure; an infinitive
-    ("увеличить", "довести") or a future verb ("составит") only among the words of the
-    figure itself.
+
+def figure_mood(sent: Sentence, clause_start: int, start: int, value: Quantity) -> str:
+    """Whether the figure is reported (ACTUAL), a goal or plan (TARGET), or a forecast.
+
+    A plan word ("готов", "планирует") may stand anywhere in the clause before the figure and
+    makes it a TARGET; a forecast word ("по прогнозу", "ожидается", "может") makes it a
+    FORECAST, which the stage keeps for the current year only. Without either, "до X" right
+    before the figure is a TARGET ("увеличить до 5 млрд") unless a past-tense verb of change
+    says the value was reached ("нарастил экспорт до 15 тыс. тонн"); an infinitive
+    ("увеличить", "довести") or a future verb ("составит") among the words of the figure
+    itself makes it a TARGET too. A verb of change in the past tense is never a plan word.
     """
     lex = lexicon()
     clause = tokens_between(sent, clause_start, value.start)
-    if clause and norm(clause[-1].text) == "до":
-        return True
-    if any(lemma_of(t) in lex.target_markers for t in clause):
-        return True
+    words = [(lemma_of(t), t) for t in clause]
+    if any(lem in lex.target_markers and not _is_past(t) for lem, t in words):
+        return TARGET
+    if any(lem in lex.forecast_markers for lem, _ in words):
+        return FORECAST
+    reached = any(lem in lex.result_verbs and _is_past(t) for lem, t in words)
+    if clause and norm(clause[-1].text) == "до" and not reached:
+        return TARGET
     own = tokens_between(sent, start, value.start)
-    return any(t.pos == "INFN" or _is_future(t) for t in own)
+    if any(t.pos == "INFN" or _is_future(t) for t in own):
+        return TARGET
+    return ACTUAL
+
+
+def is_target(sent: Sentence, clause_start: int, start: int, value: Quantity) -> bool:
+    return figure_mood(sent, clause_start, start, value) == TARGET
 
 
 def _is_future(tok: Token) -> bool:
@@ -98,6 +116,25 @@ def _is_future(tok: Token) -> bool:
         return False
     parses = parse(tok.text)
     return bool(parses) and parses[0].tag.tense == "futr"
+
+
+def _is_past(tok: Token) -> bool:
+    """A finite verb in the past tense: "нарастил", "довели"."""
+    if tok.pos != "VERB":
+        return False
+    parses = parse(tok.text)
+    return bool(parses) and parses[0].tag.tense == "past"
+
+
+def subject_pronoun(sent: Sentence, before: int) -> Token | None:
+    """A third-person subject pronoun ("он", "она") before offset ``before``: it stands for
+    the figure named in the previous sentence ("Товарооборот растет. В этом году он ...")."""
+    for tok in sent.tokens:
+        if tok.start >= before:
+            break
+        if norm(tok.text) in lexicon().subject_pronouns:
+            return tok
+    return None
 
 
 def change_of(sent: Sentence, q: Quantity) -> float | None:

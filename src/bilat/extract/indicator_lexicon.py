@@ -36,7 +36,10 @@ class IndicatorLexicon:
     companies_context: frozenset[str]
     change_up: frozenset[str]
     change_down: frozenset[str]
-    target_markers: frozenset[str]
+    target_markers: frozenset[str]  # plans and goals
+    forecast_markers: frozenset[str]  # forecasts and expectations
+    result_verbs: frozenset[str]  # verbs of change whose past tense reports a reached value
+    subject_pronouns: frozenset[str]  # pronouns that stand for the previous sentence's figure
     comparison_markers: frozenset[str]
     continuation_markers: tuple[str, ...]
     direction_from: frozenset[str]
@@ -67,6 +70,9 @@ def lexicon() -> IndicatorLexicon:
         change_up=fs("change_up"),
         change_down=fs("change_down"),
         target_markers=fs("target_markers"),
+        forecast_markers=fs("forecast_markers"),
+        result_verbs=fs("result_verbs"),
+        subject_pronouns=fs("subject_pronouns"),
         comparison_markers=fs("comparison_markers"),
         continuation_markers=tuple(norm(w) for w in raw["continuation_markers"]),
         direction_from=fs("direction_from"),

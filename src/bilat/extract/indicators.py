@@ -22,20 +22,25 @@ from .indicator_countries import (
     trade_countries,
 )
 from .indicator_cues import (
+    FORECAST,
+    TARGET,
     Cue,
     change_of,
     company_count_fits,
+    figure_mood,
     find_cues,
     is_comparison,
-    is_target,
     lemma_of,
     scope_in,
     starts_with_continuation,
+    subject_pronoun,
     tokens_between,
 )
 from .indicator_lexicon import lexicon
 
 CHANGE_UNITS = ("pct", "times")
+# kinds whose figure must name a country in its own sentence (a domestic investment is not one)
+SENTENCE_COUNTRY_KINDS = frozenset({"investment"})
 
 
 @dataclass
@@ -45,6 +50,7 @@ class _Figure:
     window_start: int  # where the words describing this figure begin
     change: float | None = None
     period: str | None = None
+    forecast: bool = False  # kept only when it is about the publication year
 
 
 def _in(sent: Sentence, start: int) -> bool:
@@ -72,11 +78,19 @@ def _companies_context(sent: Sentence) -> bool:
     return any(lemma_of(t) in ctx for t in sent.tokens)
 
 
-def _figures(sent: Sentence, quantities: list[Quantity]) -> list[_Figure]:
+def _figures(
+    sent: Sentence, quantities: list[Quantity], prev_kind: str | None = None
+) -> list[_Figure]:
+    """The sentence's figures; ``prev_kind`` is the kind of the previous sentence's last cue,
+    which a subject pronoun ("он составил ...") carries into a sentence without a cue."""
+    values = [q for q in quantities if q.unit not in CHANGE_UNITS]
     cues = find_cues(sent)
+    if not cues and prev_kind and prev_kind != "companies" and values:
+        pronoun = subject_pronoun(sent, values[0].start)
+        if pronoun is not None:
+            cues = [Cue(prev_kind, pronoun.start, sent.tokens.index(pronoun))]
     if not cues:
         return []
-    values = [q for q in quantities if q.unit not in CHANGE_UNITS]
     figures: list[_Figure] = []
     prev_end = sent.start  # end of the previous value, figure or not
     clause_start = sent.start  # end of the previous figure: a plan word before it is its own
@@ -89,10 +103,11 @@ def _figures(sent: Sentence, quantities: list[Quantity]) -> list[_Figure]:
         if cue.start < q.start and cue.start >= prev_end:
             # the cue opens this figure's words; an adjective right before it belongs too
             start = sent.tokens[max(cue.index - 1, 0)].start
-        if cue.kind != "companies" and is_target(sent, clause_start, start, q):
+        mood = figure_mood(sent, clause_start, start, q) if cue.kind != "companies" else None
+        if mood == TARGET:
             prev_end = q.end
             continue
-        figures.append(_Figure(q, cue, start))
+        figures.append(_Figure(q, cue, start, forecast=mood == FORECAST))
         prev_end = clause_start = q.end
     _attach_changes(sent, figures, [q for q in quantities if q.unit in CHANGE_UNITS])
     return figures
@@ -137,6 +152,10 @@ def _countries(doc: Doc, sent: Sentence, fig: _Figure) -> list[str]:
     return flow_countries(doc, fig.cue.kind, mentions, anchor)
 
 
+def _is_publication_year(doc: Doc, period: str | None) -> bool:
+    return bool(period and doc.published and period[:4] == str(doc.published.year))
+
+
 def _names_a_country(doc: Doc, sent: Sentence) -> bool:
     return any(_in(sent, m.start) for m in doc.country_mentions)
 
@@ -150,11 +169,14 @@ def indicators(doc: Doc) -> Doc:
     doc.indicators = []
     seen: set[tuple] = set()
     carried: str | None = None  # the period of the previous sentence's figures
+    prev_kind: str | None = None  # the kind of the previous sentence's last cue
     for sent in doc.sentences:
         quantities = sorted(
             (q for q in doc.quantities if _in(sent, q.start)), key=lambda q: q.start
         )
-        figures = _figures(sent, quantities)
+        figures = _figures(sent, quantities, prev_kind)
+        own_cues = find_cues(sent)
+        prev_kind = own_cues[-1].kind if own_cues else None
         if not figures:
             if not starts_with_continuation(sent):
                 carried = None
@@ -163,7 +185,11 @@ def indicators(doc: Doc) -> Doc:
             countries = _countries(doc, sent, fig)
             if fig.cue.kind == "companies" and not _names_a_country(doc, sent):
                 continue  # "10 региональных компаний": firms of no foreign country
+            if fig.cue.kind in SENTENCE_COUNTRY_KINDS and not _names_a_country(doc, sent):
+                continue  # "инвестиции компании в строительство": no country, no flow between two
             period = _period(doc, sent, fig) or carried
+            if fig.forecast and not _is_publication_year(doc, period):
+                continue  # a forecast for a later year is a goal, not a figure
             scope = scope_in(tokens_between(sent, fig.window_start, fig.quantity.start))
             ind = Indicator(
                 kind=fig.cue.kind,

@@ -1,27 +1,56 @@
 """Stage ``sectors``: the fields of cooperation an article substantively discusses.
 
-A sector counts when one of its cues (src/bilat/data/sectors.json) stands in a sentence
-about cooperation (one with a strong context word: сотрудничество, взаимодействие, сфера,
-партнерство, ...), or in at least two sentences about talks or relations (weak context
-words: переговоры, вопросы, связи, ...). A cue in a sentence without either does not
-count: a sector named in passing is not a field of cooperation. Two kinds of cue do not count: words of a person's title or a
-ministry's name ("министр сельского хозяйства"), and a generic head that a sector adjective
-qualifies ("туристическая инфраструктура" is tourism, not construction).
+A sector counts when one of its cues (src/bilat/data/sectors.json) stands in
+
+- a sentence about cooperation or about the topic of talks (strong context words:
+  сотрудничество, взаимодействие, сфера, обсудили, взаимная, ...);
+- a sentence about the relation itself: one that names two different countries
+  ("поставки российского газа в Китай");
+- a sentence about talks or relations (weak context words: переговоры, вопросы, связи,
+  ...) that lists two or more fields: a list of fields is what the talks were about;
+- at least two sentences of weak context;
+- or, whatever the context, at least three sentences: a topic that runs through the article.
+
+A cue in a sentence without any of these does not count: a sector named in passing is not a
+field of cooperation. Some cues never count: words of a person's title or an office's name
+("министр сельского хозяйства", "Департамент по торговым переговорам"); a generic head that a
+sector adjective qualifies ("туристическая инфраструктура" is tourism, not construction); and
+a generic head whose object names another sector ("строительство газопровода" is energy).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from ..doc import Doc, SectorMention, Sentence
 from ..pipeline import stage
 from .models import lemma
-from .sector_lexicon import STRONG, SectorLexicon, Word, norm, sector_lexicon
+from .sector_lexicon import STRONG, WEAK, SectorLexicon, Word, norm, sector_lexicon
 
-# sentences of weak context a sector needs when no strong-context sentence names it
+# sentences of weak context a sector needs when no stronger sentence names it
 WEAK_SENTENCES_NEEDED = 2
-# words after a title head that still belong to the title ("министр сельского хозяйства")
-TITLE_REACH = 4
+# distinct sectors a weak-context sentence must list to count as a list of fields
+ENUMERATION_SECTORS = 2
+# sentences, in any context, that make a sector a topic of the whole article
+TOPIC_SENTENCES = 3
+# words after a title head that still belong to the title ("министр сельского хозяйства");
+# a comma before a lower-case word does not end it ("министр энергетики, туризма и ...")
+TITLE_REACH = 5
+# parts of speech that end a title: a verb starts the clause's predicate
+TITLE_ENDS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+# words after a generic head where the cue of its object may stand ("строительство нового газопровода")
+OBJECT_REACH = 2
+# words that join two items of a list rather than a head and its object
+CONJUNCTIONS = frozenset({"и", "или", "а", "также", "либо"})
+# country mentions that mark where something happened rather than a party to the relation
+PLACE_ONLY_KINDS = frozenset({"city", "capital"})
+
+
+@dataclass(frozen=True)
+class SentenceSectors:
+    strength: int  # STRONG, WEAK or 0
+    sectors: list[str]  # in order of first cue
 
 
 def sentence_words(sent: Sentence) -> list[Word]:
@@ -39,27 +68,41 @@ def sentence_words(sent: Sentence) -> list[Word]:
 
 
 def title_tokens(sent: Sentence, lex: SectorLexicon) -> set[int]:
-    """Indices of tokens inside a person's title or a ministry's name."""
+    """Indices of tokens inside a person's title or an office's name."""
     inside: set[int] = set()
     for i, tok in enumerate(sent.tokens):
         form = norm(tok.text)
         if not any(part and lex.is_title(Word(part, part, 0, 0, i)) for part in form.split("-")):
             continue
-        for j in range(i + 1, min(i + 1 + TITLE_REACH, len(sent.tokens))):
+        words = 0
+        for j in range(i + 1, len(sent.tokens)):
             nxt = sent.tokens[j].text
-            if not any(ch.isalnum() for ch in nxt) or nxt[:1].isupper():
+            if nxt == "," and j + 1 < len(sent.tokens) and sent.tokens[j + 1].text[:1].islower():
+                continue  # "министр энергетики, туризма и цифровой повестки"
+            if words >= TITLE_REACH or not any(ch.isalnum() for ch in nxt) or nxt[:1].isupper():
                 break
+            words += 1
+            if sent.tokens[j].pos in TITLE_ENDS:
+                break  # "Министры обсудили торговлю": the verb ends the title
             inside.add(j)
     return inside
 
 
-def sentence_sectors(sent: Sentence, lex: SectorLexicon | None = None) -> tuple[int, list[str]]:
-    """The sentence's context strength and the sectors it names, in order of first cue."""
-    lex = lex or sector_lexicon()
+def _object_sector(lex: SectorLexicon, words: list[Word], i: int, own: str) -> bool:
+    """A cue of another sector stands among the few words right after word ``i``, with no
+    punctuation or conjunction between: its object ("строительство нового газопровода")."""
+    for k in range(i + 1, min(i + 1 + OBJECT_REACH, len(words))):
+        if words[k].token > words[k - 1].token + 1 or words[k].form in CONJUNCTIONS:
+            return False
+        match = lex.sector_of(words, k)
+        if match is not None and match[0] != own:
+            return True
+    return False
+
+
+def cues_of(sent: Sentence, lex: SectorLexicon) -> list[str]:
+    """The sectors whose cues the sentence holds (titles and qualified heads left out)."""
     words = sentence_words(sent)
-    strength = lex.context_strength(words)
-    if not strength:
-        return 0, []
     titles = title_tokens(sent, lex)
     found: list[str] = []
     prev_sector: str | None = None
@@ -71,25 +114,55 @@ def sentence_sectors(sent: Sentence, lex: SectorLexicon | None = None) -> tuple[
             i += 1
             continue
         sector, length = match
-        qualified = prev_sector is not None and prev_sector != sector
-        if words[i].token not in titles and not (qualified and lex.is_generic(words[i])):
+        generic = lex.is_generic(words[i]) and length == 1
+        adjacent = i > 0 and words[i].token <= words[i - 1].token + 1
+        qualified = generic and adjacent and prev_sector is not None and prev_sector != sector
+        yields = generic and _object_sector(lex, words, i, sector)
+        if words[i].token not in titles and not qualified and not yields:
             if sector not in found:
                 found.append(sector)
         prev_sector = sector
         i += length
-    return strength, found
+    return found
+
+
+def _names_two_countries(doc: Doc, sent: Sentence) -> bool:
+    codes = {
+        m.code
+        for m in doc.country_mentions
+        if sent.start <= m.start < sent.end and m.kind not in PLACE_ONLY_KINDS
+    }
+    return len(codes) >= 2
+
+
+def sentence_sectors(sent: Sentence, lex: SectorLexicon | None = None) -> tuple[int, list[str]]:
+    """The sentence's context strength (from its words alone) and the sectors it names."""
+    lex = lex or sector_lexicon()
+    return lex.context_strength(sentence_words(sent)), cues_of(sent, lex)
 
 
 @stage("sectors", requires=("sentences",), provides=("sectors",))
 def sectors(doc: Doc) -> Doc:
+    """Country mentions, when the countries stage has run, mark sentences about the relation."""
     lex = sector_lexicon()
     mentions: list[tuple[int, SectorMention]] = []
     for sent in doc.sentences:
         strength, found = sentence_sectors(sent, lex)
+        if not found:
+            continue
+        if strength < STRONG and _names_two_countries(doc, sent):
+            strength = STRONG
+        if strength == WEAK and len(found) >= ENUMERATION_SECTORS:
+            strength = STRONG
         span = doc.span(sent.start, sent.end)
         mentions.extend((strength, SectorMention(sector, span)) for sector in found)
     strong = {m.sector for s, m in mentions if s == STRONG}
-    weak_counts = Counter(m.sector for s, m in mentions if s != STRONG)
-    keep = strong | {sec for sec, n in weak_counts.items() if n >= WEAK_SENTENCES_NEEDED}
+    weak_counts = Counter(m.sector for s, m in mentions if s >= WEAK)
+    all_counts = Counter(m.sector for _, m in mentions)
+    keep = (
+        strong
+        | {sec for sec, n in weak_counts.items() if n >= WEAK_SENTENCES_NEEDED}
+        | {sec for sec, n in all_counts.items() if n >= TOPIC_SENTENCES}
+    )
     doc.sectors = [m for _, m in mentions if m.sector in keep]
     return doc
