@@ -70,11 +70,11 @@ def test_read_also_header_does_not_eat_a_sentence():
         # a credit line between paragraphs is dropped
         ("Министры провели встречу.\nReuters\n«Мы довольны», — сказал министр.",
          "Министры провели встречу.\n«Мы довольны», — сказал министр."),
-        # the same word broken out of running text stays
+        # the same word broken out of running text stays, and the sentence is joined again
         ("Об этом сообщает\nReuters\n, ссылаясь на источники.",
-         "Об этом сообщает\nReuters\n, ссылаясь на источники."),
+         "Об этом сообщает\nReuters, ссылаясь на источники."),
         ("Он написал в\nTelegram\n, что визит отложен.",
-         "Он написал в\nTelegram\n, что визит отложен."),
+         "Он написал в Telegram, что визит отложен."),
     ],
 )  # fmt: skip
 def test_credit_lines_only_outside_sentences(text, expected):
@@ -125,3 +125,21 @@ def test_cleaning_is_idempotent(lines):
     assert clean_text(once) == once
     assert "\n\n\n" not in once
     assert all(line == line.strip() for line in once.split("\n"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence broken at inline links is one line again
+        ("Стороны напомнили, что\nМосква призывала США\nне вводить санкций.",
+         "Стороны напомнили, что Москва призывала США не вводить санкций."),
+        # a heading before a sentence stays on its own line
+        ("Новые рейсы\nАвиакомпания откроет рейс в Ташкент.",
+         "Новые рейсы\nАвиакомпания откроет рейс в Ташкент."),
+        # paragraphs are never joined
+        ("Визит начался в Москве\n\nи продлится три дня.",
+         "Визит начался в Москве\n\nи продлится три дня."),
+    ],
+)  # fmt: skip
+def test_lines_broken_inside_a_sentence_are_joined(text, expected):
+    assert clean_text(text) == expected

@@ -32,6 +32,10 @@ _SENTENCE_END = re.compile(r"[.!?…]\s*[»\"”)]?$")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 # a line continuing the previous sentence starts like this
 _CONTINUES_SENTENCE = re.compile(r"^[a-zа-яё).,;:!?»”]")
+_FUNCTION_WORDS = frozenset(
+    "что чтобы и а но или в во на с со о об по к ко для от из у за при до над под перед между "
+    "через без как который которая которое которые также где когда если".split()
+)
 _HEADLINE_AFTER_HEADER = re.compile(r"[:—–-]\s*\S")
 
 
@@ -140,8 +144,32 @@ def remove_boilerplate(lines: list[str]) -> list[str]:
     return result
 
 
+def _continues(previous: str, line: str) -> bool:
+    if not previous or not line or _SENTENCE_END.search(previous):
+        return False
+    if _CONTINUES_SENTENCE.match(line):  # lower case or punctuation goes on the sentence
+        return True
+    last_word = previous.rsplit(maxsplit=1)[-1].lower()
+    return previous.endswith(",") or last_word in _FUNCTION_WORDS  # "..., что\nМосква ..."
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Re-join a sentence that a scraper broke at inline links: a line without a sentence end,
+    followed directly (no blank line) by a line starting in lower case or with punctuation, or
+    ending in a comma or a function word, continues on the next line."""
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line):
+            glue = "" if line[0] in ",.;:!?)»”" else " "
+            out[-1] = f"{out[-1]}{glue}{line}"
+        else:
+            out.append(line)
+    return out
+
+
 def clean_text(text: str) -> str:
-    """The stored text of an article: normalised, without boilerplate, blank runs collapsed."""
+    """The stored text of an article: normalised, without boilerplate, sentences broken at
+    inline links joined again, blank runs collapsed."""
     lines = normalise_whitespace(text).split("\n")
-    cleaned = "\n".join(remove_boilerplate(lines))
+    cleaned = "\n".join(join_broken_lines(remove_boilerplate(lines)))
     return _BLANK_RUNS.sub("\n\n", cleaned).strip()
