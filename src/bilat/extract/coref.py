@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..doc import Doc, Person
+from ..doc import Doc, Person, Token
 from .person_names import LAST, PersonName, _part_candidates
 from .roles import RolePhrase, SpanIndex, canonical_title, head_lemma, role_aliases
 
 # titles held by one person per country at a time: a bare "президент" can be resolved
-UNIQUE_TITLES = frozenset({"президент", "премьер-министр", "канцлер", "король", "премьер"})
+UNIQUE_TITLE_ORDER = ("президент", "премьер-министр", "канцлер", "король", "премьер")
+UNIQUE_TITLES = frozenset(UNIQUE_TITLE_ORDER)
+# words that name a country's leader whatever his title ("российский лидер")
+LEADER_TITLES = frozenset({"лидер"})
 # how many words after a title may name its country or office ("президент Сербии")
-ROLE_REFERENCE_TAIL = 2
+ROLE_REFERENCE_TAIL = 3
 
 
 @dataclass(slots=True)
@@ -65,9 +68,9 @@ def group_mentions(mentions: list[NameMention]) -> list[Cluster]:
     return clusters
 
 
-def _attributes(cluster: Cluster) -> tuple[str | None, str | None, str | None]:
+def attributes(cluster: Cluster) -> tuple[str | None, str | None, str | None]:
     roles = [m.role for m in sorted(cluster.mentions, key=lambda m: m.start) if m.role]
-    role = roles[0].role if roles else None
+    role = next((r.role for r in roles if r.role), None)
     org = next((r.organization for r in roles if r.organization), None)
     country = next((r.country for r in roles if r.country), None)
     return role, org, country
@@ -76,7 +79,7 @@ def _attributes(cluster: Cluster) -> tuple[str | None, str | None, str | None]:
 def to_persons(doc: Doc, clusters: list[Cluster]) -> list[Person]:
     persons = []
     for c in clusters:
-        role, org, country = _attributes(c)
+        role, org, country = attributes(c)
         spans = {(m.start, m.end) for m in c.mentions} | set(c.extra)
         name = c.name
         persons.append(
@@ -94,13 +97,55 @@ def to_persons(doc: Doc, clusters: list[Cluster]) -> list[Person]:
     return persons
 
 
+def _reference_at(
+    toks: list[Token], i: int, index: SpanIndex
+) -> tuple[str, str | None, int, int] | None:
+    """(title, country, start, end) of a role-only reference whose title word is
+    ``toks[i]``: "президент Сербии", "глава МИД", "турецкий президент", "глава
+    узбекского государства". None when the title is too vague to name one person."""
+    tok = toks[i]
+    country, start, end, words = None, tok.start, tok.end, [tok.text.lower()]
+    if i > 0 and (before := index.country_at(toks[i - 1])) and before.kind == "adjective":
+        country, start = before.code, toks[i - 1].start
+    for t in toks[i + 1 : i + 1 + ROLE_REFERENCE_TAIL]:
+        mention = index.country_at(t)
+        if mention and mention.kind != "organisation":
+            country, end = mention.code, t.end
+            if mention.kind == "adjective":
+                continue
+            break
+        if mention and (mention.start, mention.end) != (t.start, t.end):
+            country = mention.code  # "МИД России"; a bare "МИД" only guesses its country
+        if not t.text.isalpha() or not (t.text.islower() or (t.text.isupper() and len(t.text) > 1)):
+            break
+        words.append(t.text.lower())
+    phrase = " ".join(words)
+    alias = next((a for a in role_aliases() if phrase.startswith(a)), None)
+    if alias:  # "глава государства", "глава мид"
+        tail = toks[i : i + 1 + ROLE_REFERENCE_TAIL]
+        last = [t for t in tail if t.text.lower() in alias.split()][-1]
+        return canonical_title(phrase), country, start, max(end, last.end)
+    title = canonical_title(words[0])
+    if country is None and title not in UNIQUE_TITLES:
+        return None
+    return title, country, start, end
+
+
+def _holds(holder_title: str, title: str) -> bool:
+    """Does a person with role ``holder_title`` answer a reference by ``title``?"""
+    if title in LEADER_TITLES:
+        return holder_title in UNIQUE_TITLES
+    return holder_title == title
+
+
 def link_role_references(doc: Doc, clusters: list[Cluster], index: SpanIndex) -> None:
-    """Attach "Глава государства", "президент Сербии" and the like to the person who
-    holds that title in the document (the nearest one before, when several do)."""
+    """Attach "Глава государства", "президент Сербии", "турецкий лидер" and the like to
+    the person who holds that title in the document (the nearest one before, when several
+    do)."""
     holders = []
     covered: list[tuple[int, int]] = []
     for c in clusters:
-        role, _, country = _attributes(c)
+        role, _, country = attributes(c)
         if role:
             holders.append((canonical_title(role), country, c))
         for m in c.mentions:
@@ -114,30 +159,21 @@ def link_role_references(doc: Doc, clusters: list[Cluster], index: SpanIndex) ->
         for i, tok in enumerate(toks):
             if not head_lemma(tok.text) or any(s <= tok.start < e for s, e in covered):
                 continue
-            country, end, words = None, tok.end, [tok.text.lower()]
-            for t in toks[i + 1 : i + 1 + ROLE_REFERENCE_TAIL]:
-                mention = index.country_at(t)
-                if mention:
-                    country, end = mention.code, t.end
-                    break
-                if not t.text.isalpha() or not t.text.islower():
-                    break
-                words.append(t.text)
-            phrase = " ".join(words)
-            alias = next((a for a in role_aliases() if phrase.startswith(a)), None)
-            if alias:  # "глава государства"
-                title = canonical_title(phrase)
-                end = max(end, toks[i + len(alias.split()) - 1].end)
-            else:
-                title = canonical_title(words[0])
-                if country is None and title not in UNIQUE_TITLES:
-                    continue
+            ref = _reference_at(toks, i, index)
+            if ref is None:
+                continue
+            title, country, start, end = ref
             found = [
-                c for t, ctry, c in holders if t == title and (country is None or ctry == country)
+                c
+                for t, ctry, c in holders
+                if _holds(t, title) and (country is None or ctry == country)
             ]
+            if title in LEADER_TITLES and len({id(c) for c in found}) > 1:
+                # "российский лидер": the head of state before the head of government
+                found = [c for t, _, c in holders if c in found and t == UNIQUE_TITLE_ORDER[0]] or found
             if not found:
                 continue
-            if country is None and len({id(c) for c in found}) > 1:
+            if len({id(c) for c in found}) > 1:
                 before = [
                     (max(m.start for m in c.mentions if m.start < tok.start), c)
                     for c in found
@@ -146,4 +182,4 @@ def link_role_references(doc: Doc, clusters: list[Cluster], index: SpanIndex) ->
                 if not before:
                     continue
                 found = [max(before, key=lambda x: x[0])[1]]
-            found[0].extra.append((tok.start, end))
+            found[0].extra.append((start, end))

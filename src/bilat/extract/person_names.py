@@ -25,6 +25,9 @@ DICT_WEIGHT = 1.0
 GUESS_WEIGHT = 0.4
 RULE_WEIGHT = 0.3
 AS_IS_WEIGHT = 0.1
+# a word in -а read as a nominative as written: a little below an oblique-ending rule, so that
+# a lone "Вучича" stays genitive
+NOMINATIVE_A_WEIGHT = 0.25
 
 _VOWELS = "аеёиоуыэюя"
 _SIBILANT = "жшчщц"
@@ -152,6 +155,10 @@ def _part_candidates(part: str, trusted: frozenset[str]) -> Candidates:
     if VOWEL_FINAL.search(low) and not low.endswith(("ию", "ии")):
         for case in CASES:
             _add(out, case, GENDERS, low, AS_IS_WEIGHT / 2)
+    if low.endswith("а"):
+        # "Харада", "Силва", "Нарендра" may be nominatives as written: with a word that
+        # shows no case beside it ("Нарендра Моди") this reading wins the tie
+        _add(out, "nomn", GENDERS, low, NOMINATIVE_A_WEIGHT)
     oblique = False
     for ending, nominative, cases, genders, stem_end in ENDING_RULES:
         if not low.endswith(ending) or len(low) - len(ending) < 2:
@@ -178,6 +185,8 @@ def _word_candidates(word: str, trusted: frozenset[str]) -> list[Candidates]:
 def _restore_case(form: str, original: str) -> str:
     if original.isupper() and len(original) > 1:
         return form.upper()
+    if original[:1].islower():
+        return form  # particles of Arabic and other names: "ас-Сиси", "бен", "аль-"
     return form[:1].upper() + form[1:]
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from ..doc import Doc, Entity, Sentence, Token
 from ..pipeline import stage
-from .coref import NameMention, group_mentions, link_role_references, to_persons
+from .coref import (
+    Cluster,
+    NameMention,
+    attributes,
+    group_mentions,
+    link_role_references,
+    to_persons,
+)
 from .models import parse
 from .person_names import INITIAL, normalize_name
 from .roles import SpanIndex, head_lemma, role_after, role_before
@@ -13,7 +20,10 @@ from .roles import SpanIndex, head_lemma, role_after, role_before
 # pymorphy3 tags that mark a capitalised word as a place or an organisation, not a name
 NOT_NAME_TAGS = ("Geox", "Orgn", "Trad")
 NAME_TAGS = ("Name", "Surn", "Patr")
-FUNCTION_POS = frozenset({"CONJ", "PRCL", "ADVB", "PREP", "NPRO", "INTJ", "PRED"})
+MAX_PARTICLE_LETTERS = 3
+FUNCTION_POS = frozenset(
+    {"CONJ", "PRCL", "ADVB", "PREP", "NPRO", "INTJ", "PRED", "VERB", "INFN"}
+)
 
 
 def _tokens_in(sent: Sentence, ent: Entity) -> tuple[int, int] | None:
@@ -30,12 +40,20 @@ def _looks_like_place(word: str) -> bool:
     return any(tag in parses[0].tag for tag in NOT_NAME_TAGS)
 
 
+def _capitalised(word: str, k: int, n: int) -> bool:
+    """Is the ``k``-th of ``n`` name words written as a name part: capitalised, or a
+    lower-case particle inside the name ("бен", "аль") or before a hyphen ("ас-Сиси")?"""
+    if word[:1].isupper() or word.split("-")[-1][:1].isupper():
+        return True
+    return 0 < k < n - 1 and len(word) <= MAX_PARTICLE_LETTERS
+
+
 def _name_tokens(tokens: list[Token], index: SpanIndex) -> list[Token]:
     """The name words of a PERSON entity, with leading titles cut off; [] if it is no name."""
     while tokens and head_lemma(tokens[0].text):
         tokens = tokens[1:]
     words = [t for t in tokens if t.text[:1].isalpha()]
-    if not words or any(not w.text[:1].isupper() for w in words):
+    if not words or any(not _capitalised(w.text, k, len(words)) for k, w in enumerate(words)):
         return []
     if any(index.country_at(t) for t in words):
         return []
@@ -79,6 +97,7 @@ def name_mentions(doc: Doc, index: SpanIndex) -> list[NameMention]:
 def persons(doc: Doc) -> Doc:
     index = SpanIndex(doc.country_mentions, doc.entities)
     clusters = group_mentions(name_mentions(doc, index))
+    resolve_counterparts(doc, clusters)
     link_role_references(doc, clusters, index)
     doc.persons = to_persons(doc, clusters)
     for person in doc.persons:
@@ -99,3 +118,32 @@ def _sentence_country(doc: Doc, offset: int) -> str | None:
         return max(before, key=lambda c: c.start).code
     after = [c for c in inside if c.start >= offset]
     return min(after, key=lambda c: c.start).code if after else None
+
+
+# titles that say "the counterpart of the person named before" ("со своим турецким коллегой")
+COUNTERPART_TITLES = frozenset({"коллега"})
+
+
+def resolve_counterparts(doc: Doc, clusters: list[Cluster]) -> None:
+    """A "коллега" takes the role of the person named before it in the sentence (the
+    counterpart he meets), keeping the country of its own phrase; with no such person
+    only the country is kept."""
+    owner = {id(m): c for c in clusters for m in c.mentions}
+    mentions = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.start)
+    for k, m in enumerate(mentions):
+        if m.role is None or head_lemma(m.role.role.split()[-1]) not in COUNTERPART_TITLES:
+            continue
+        sent = doc.sentence_at(m.start)
+        role = None
+        for other in reversed(mentions[:k]):
+            if sent is None or other.start < sent.start:
+                break
+            if owner[id(other)] is not owner[id(m)]:
+                role = attributes(owner[id(other)])[0]
+                break
+        if role and head_lemma(role.split()[0]) not in COUNTERPART_TITLES:
+            m.role.role = role
+        elif m.role.country is None:
+            m.role = None
+        else:
+            m.role.role = ""

@@ -16,8 +16,12 @@ from importlib import resources
 from ..doc import CountryMention, Doc, Entity, Token
 from .models import parse
 
+# prepositions allowed inside a role phrase ("посол России в Сербии", "комитет по бюджету")
+PREPOSITIONS = frozenset({"по", "при", "в", "на", "для", "с"})
 # words allowed inside a role phrase besides nouns and adjectives
-INNER_WORDS = frozenset({"и", "по", "при", "в", "на", "для", "с", "и.о.", "врио"})
+INNER_WORDS = frozenset({"и", "и.о.", "врио", *PREPOSITIONS})
+QUOTES = frozenset('«»"')
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 DASHES = frozenset({"–", "—", "-"})
 STOP_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "NPRO", "ADVB", "NUMR", "PRCL", "INTJ"})
 MAX_PHRASE_TOKENS = 14
@@ -91,13 +95,29 @@ def _inner(tok: Token, index: SpanIndex) -> bool:
     if text in DASHES or text in INNER_WORDS:
         return True
     if not text.isalpha() and not text.replace("-", "").isalpha():
-        return text in '«»"()'
+        return text in QUOTES
     if text.isupper() and len(text) > 1:
         return True  # abbreviations: МИД, РК, ООН
+    best = parse(text)[0]
     if not text.islower():
-        return False
-    pos = str(parse(text)[0].tag.POS or "")
+        # a capitalised genitive noun or adjective names an office ("Департамента", "Кабинета")
+        return best.tag.case == "gent" and best.tag.POS in ("NOUN", "ADJF") and not (
+            NAME_GRAMMEMES & best.tag.grammemes
+        )
+    pos = str(best.tag.POS or "")
     return pos not in STOP_POS and pos not in ("PREP", "CONJ")
+
+
+def _starts_new_phrase(tokens: list[Token], i: int) -> bool:
+    """Is the title at ``tokens[i]`` the head of a new role phrase rather than a genitive
+    modifier of the title before it? "переговоров и награждения президент": the phrase
+    before "президент" is no part of its role; "заместитель председателя": it is."""
+    if i == 0 or tokens[i - 1].text in DASHES or tokens[i - 1].text == ",":
+        return False
+    if tokens[i - 1].text.lower() in PREPOSITIONS:
+        return False  # "советник при президенте"
+    cases = {p.tag.case for p in parse(tokens[i].text)[:2] if p.tag.POS == "NOUN"}
+    return bool(cases) and "gent" not in cases
 
 
 def _nominative(tokens: list[Token]) -> str:
@@ -169,6 +189,11 @@ def _country_word(tok: Token, index: SpanIndex, after: Token | None = None) -> b
     return best.tag.POS == "ADJF" and after is not None
 
 
+def _country_adjective(tok: Token, index: SpanIndex) -> bool:
+    mention = index.country_at(tok)
+    return mention is not None and mention.kind == "adjective" and tok.text[1:].islower()
+
+
 def _phrase(doc: Doc, tokens: list[Token], index: SpanIndex) -> RolePhrase | None:
     """Role, organisation and country of ``tokens`` (starting at a title)."""
     while tokens and (tokens[-1].text in DASHES or tokens[-1].text in ",(«"):
@@ -189,6 +214,8 @@ def _phrase(doc: Doc, tokens: list[Token], index: SpanIndex) -> RolePhrase | Non
             nxt is None or nxt.text in DASHES or nxt.text == ","
         ):
             continue
+        if _country_adjective(tok, index):
+            continue  # "турецкий президент", "глава узбекского государства": the country
         core.append(tok)
     while core and (
         core[-1].text in DASHES or core[-1].text in ",(«" or core[-1].text in INNER_WORDS
@@ -220,8 +247,19 @@ def role_before(
         i -= 1
     if earliest is None:
         return None
+    # the phrase restarts at a later title that is not a genitive modifier of the one before
+    for j in range(first - 1, earliest, -1):
+        if head_lemma(sent_tokens[j].text) and _starts_new_phrase(sent_tokens, j):
+            earliest = j
+            break
+    while earliest < first and sent_tokens[earliest].text.lower() in PREPOSITIONS:
+        earliest += 1
     # adjectives before the title belong to it ("Официальный представитель")
-    while earliest > 0 and _is_adjective(sent_tokens[earliest - 1].text):
+    while (
+        earliest > 0
+        and _is_adjective(sent_tokens[earliest - 1].text)
+        and not _is_pronoun(sent_tokens[earliest - 1].text)
+    ):
         earliest -= 1
     return _phrase(doc, sent_tokens[earliest:first], index)
 
@@ -242,7 +280,7 @@ def role_after(
     start = i
     # an adjective or two may come before the title ("первый вице-премьер")
     while i < len(sent_tokens) and i - start < 3 and not head_lemma(sent_tokens[i].text):
-        if not sent_tokens[i].text.islower():
+        if not _is_adjective(sent_tokens[i].text) or _is_pronoun(sent_tokens[i].text):
             return None
         i += 1
     if i >= len(sent_tokens) or not head_lemma(sent_tokens[i].text):
