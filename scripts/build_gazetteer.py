@@ -139,7 +139,11 @@ def build() -> list[tuple[str, str, str, str]]:
         canonical[code] = name
         if not CLDR_SKIP.search(name):
             names.append((code, name))
+    seats: list[tuple[str, str]] = []
     for code, kind, form in read_tsv("country_variants.tsv"):
+        if kind == "seat":
+            seats.append((code, form))
+            continue
         canonical.setdefault(code, form)
         if kind == "abbreviation":
             add(form, code, "abbreviation", canonical[code])
@@ -149,6 +153,9 @@ def build() -> list[tuple[str, str, str, str]]:
         for form in inflect_name(name):
             add(form, code, "name", canonical[code])
     name_keys = {key for key, kind in rows if kind == "name"}
+    for code, seat in seats:
+        for form in inflect_name(seat):
+            add(form, code, "seat", canonical[code])
     for row in read_tsv("country_adjectives.tsv"):
         code, lemma = row[0], row[1]
         extra = [f for f in (row[2].split(",") if len(row) > 2 else []) if f]

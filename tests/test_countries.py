@@ -8,6 +8,7 @@ import pytest
 from babel import Locale
 
 from bilat.doc import Doc
+from bilat.extract.countries import text_mentions
 from bilat.extract.gazetteer import form_key, load_gazetteer
 from bilat.pipeline import build_pipeline
 
@@ -191,3 +192,71 @@ def test_cldr_names_are_in_the_gazetteer_in_every_case(code):
     name = Locale("ru").territories[code]
     gaz = load_gazetteer()
     assert code in {e.code for e in gaz.lookup(form_key(name))} or code in {"MM", "CI", "PG"}
+
+
+MORE_CITIES = [
+    ("Посол вернулся в Хартум.", "SD", "Хартум", "capital"),
+    ("Колонна вошла в Алеппо.", "SY", "Алеппо", "city"),
+    ("Выставка открылась в Ярославле.", "RU", "Ярославле", "city"),
+    ("Саммит прошёл в Циндао.", "CN", "Циндао", "city"),
+    ("Форум открылся в Монтевидео.", "UY", "Монтевидео", "capital"),
+]
+
+
+@pytest.mark.parametrize("text,code,surface,kind", MORE_CITIES)
+def test_capitals_and_major_cities_of_many_countries(run, text, code, surface, kind):
+    doc = run(text)
+    assert (code, surface, kind) in mentions(doc)
+    assert ("CITY", surface) in [(e.type, e.text) for e in doc.entities]
+
+
+SEATS = [
+    ("Кремль опроверг эти сообщения.", "RU", "Кремль"),
+    ("Об этом заявили в Белом доме.", "US", "Белом доме"),
+    ("Представитель Госдепартамента отказался от комментариев.", "US", "Госдепартамента"),
+    ("Депутаты Бундестага проголосовали против.", "DE", "Бундестага"),
+    ("Решение принял Елисейский дворец.", "FR", "Елисейский дворец"),
+]
+
+
+@pytest.mark.parametrize("text,code,surface", SEATS)
+def test_government_seats_refer_to_their_state(run, text, code, surface):
+    doc = run(text)
+    assert (code, surface, "seat") in mentions(doc)
+    assert surface not in [e.text for e in doc.entities if e.type in {"COUNTRY", "CITY"}]
+
+
+SEAT_FALSE_HITS = ["Дом был белый и большой.", "Этот белый дом стоит у реки."]
+
+
+@pytest.mark.parametrize("text", SEAT_FALSE_HITS)
+def test_lower_case_seat_words_are_not_countries(run, text):
+    assert mentions(run(text)) == []
+
+
+NEW_ADJECTIVES = [
+    ("Брунейская делегация прибыла утром.", "BN", "Брунейская"),
+    ("Мальтийские власти ответили отказом.", "MT", "Мальтийские"),
+    ("Начался российско-брунейский форум.", "BN", "брунейский"),
+    ("Переговоры прошли в Бандар-Сери-Бегаване.", "BN", "Бандар-Сери-Бегаване"),
+]
+
+
+@pytest.mark.parametrize("text,code,surface", NEW_ADJECTIVES)
+def test_adjectives_of_smaller_countries(run, text, code, surface):
+    assert code in [m.code for m in run(text).country_mentions if m.text == surface]
+
+
+TITLES = [
+    ("Таджикистан ратифицировал соглашение с Узбекистаном", ["TJ", "UZ"]),
+    ("Москва и Анкара договорились о поставках", ["RU", "TR"]),
+    ("Российско-японские переговоры завершились", ["JP", "RU"]),
+    ("Погода на выходные", []),
+]
+
+
+@pytest.mark.parametrize("title,codes", TITLES)
+def test_title_mentions(title, codes):
+    found = text_mentions(title)
+    assert sorted({m.code for m in found}) == codes
+    assert all(title[m.start : m.end] == m.text for m in found)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bilat.doc import Doc
+from bilat.extract.dyad import _is_official, _named_in
 from bilat.pipeline import build_pipeline
 
 SHARED = Path(__file__).parents[1].parent / "shared"
@@ -58,6 +59,78 @@ ARTICLES = [
     ),
     ("no country at all", "Погода в выходные будет солнечной. Ветер слабый.", []),
 ]
+
+
+TITLED = [
+    (
+        "the title settles a pair the body names only once each",
+        "Таджикистан ратифицировал соглашение с Узбекистаном",
+        "Парламент в понедельник одобрил документ о безвизовых поездках. "
+        "Соглашение подписали в ходе визита президента Узбекистана в Душанбе.",
+        ["TJ", "UZ"],
+    ),
+    (
+        "capitals as subjects speak for their states",
+        "Москва и Анкара договорились о поставках",
+        "Москва и Анкара подписали контракт. Анкара получит первую партию через год. "
+        "Москва обещала соблюдать сроки.",
+        ["RU", "TR"],
+    ),
+    (
+        "a hub with several partners announced in the title",
+        "Товарооборот Индии со странами Африки",
+        "Индия наращивает торговлю с Кенией. Экспорт Индии в Кению вырос. "
+        "Индия также расширяет поставки в Египет. Товарооборот Индии и Египта вырос на 5%. "
+        "Ещё один партнёр Индии — Нигерия.",
+        ["EG", "IN", "KE", "NG"],
+    ),
+    (
+        "without a plural cue a passing third country stays out",
+        "Индия и Кения расширяют торговлю",
+        "Индия наращивает торговлю с Кенией. Экспорт Индии в Кению вырос. "
+        "Кения закупает индийский рис. Индия поставляет в Кению лекарства. "
+        "Ранее Индия продала партию риса Египту, и Индия рассчитывает на новые заказы Египта.",
+        ["IN", "KE"],
+    ),
+    (
+        "a capital as venue does not make its state a party",
+        None,
+        "Переговоры Армении и Азербайджана прошли в Москве. "
+        "Армения и Азербайджан договорились продолжить диалог. "
+        "Армянская сторона предложила обмен пленными, Азербайджан согласился. "
+        "Следующий раунд пройдёт в Москве.",
+        ["AM", "AZ"],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,title,text,expected", TITLED, ids=[a[0] for a in TITLED])
+def test_dyad_with_title_and_capitals(pipeline, name, title, text, expected):
+    assert pipeline(Doc(id=name, text=text, title=title)).countries == expected
+
+
+OFFICIALS = [
+    ("президент", True),
+    ("министр иностранных дел", True),
+    ("посол", True),
+    ("директор института", False),
+    ("эксперт", False),
+    (None, False),
+]
+
+
+@pytest.mark.parametrize("role,official", OFFICIALS)
+def test_officials_support_their_country(role, official):
+    assert _is_official(role) is official
+
+
+@pytest.mark.parametrize(
+    "title,last,found",
+    [("О чём говорили Назарбаев и Трамп", "Трамп", True), ("Встреча Путина и Абэ", "Путин", True),
+     ("Встреча в Берлине", "Путин", False), ("Визит Ли в Сеул", "Ли", False)],
+)
+def test_last_names_are_found_in_the_title_in_any_case(title, last, found):
+    assert _named_in(title, last) is found
 
 
 @pytest.mark.parametrize("name,text,expected", ARTICLES, ids=[a[0] for a in ARTICLES])

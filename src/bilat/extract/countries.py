@@ -3,7 +3,7 @@
 A reference is a name in any case ("Сербии", "Республики Казахстан"), an abbreviation
 ("США", "РФ"; "РК", "РБ", "КР", "РТ" only when the document's other mentions settle them),
 a demonym adjective ("сербской"), a compound adjective ("казахстанско-сербской" names both),
-a capital or major city ("в Астане"), or an institution ("МИД России", "правительство Сербии";
+a capital or major city ("в Астане"), a government seat ("Кремль", "Белый дом"), or an institution ("МИД России", "правительство Сербии";
 a capitalised "Кабмин"/"МИД" standing alone refers to the country named just before it).
 Matching runs over the ``segment`` tokens with the gazetteer in ``data/countries.tsv``.
 
@@ -14,6 +14,8 @@ match a city become CITY; gazetteer names the NER missed are added.
 from __future__ import annotations
 
 from collections import Counter
+
+from razdel import sentenize, tokenize
 
 from ..doc import CountryMention, Doc, Entity, Sentence, Token
 from ..pipeline import stage
@@ -32,7 +34,7 @@ CONTEXT_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "РА": ("AM",),  # Республика Армения
 }
 # which kind wins when one form is in several lists ("Сингапур": name before capital)
-KIND_PRIORITY = ("name", "capital", "city", "adjective", "city_adjective")
+KIND_PRIORITY = ("name", "capital", "city", "seat", "adjective", "city_adjective")
 # NEREL-style entity types: a demonym adjective names the state ("британской короны"),
 # a city adjective the city ("московского метро")
 ENTITY_TYPE_OF_KIND = {
@@ -81,15 +83,16 @@ def _best(entries: list[GazetteerEntry]) -> GazetteerEntry:
     return min(entries, key=lambda e: KIND_PRIORITY.index(e.kind))
 
 
-def _name_guard_ok(tokens: list[Token], i: int, n: int, persons: list[tuple[int, int]]) -> bool:
+def _name_guard_ok(tokens: list[Token], i: int, n: int, persons: list[tuple[int, int]], kind: str) -> bool:
     """A capitalised gazetteer name is a place unless it reads as a common word at the
-    start of a sentence or is part of a person's name ("Джордж Вашингтон")."""
+    start of a sentence (a capitalised seat such as "Кремль" always counts) or is part of
+    a person's name ("Джордж Вашингтон")."""
     first, last = tokens[i], tokens[i + n - 1]
     if not _is_capitalised(first.text):
         return False
     if _inside(first.start, last.end, persons):
         return False
-    if n == 1 and _sentence_initial(tokens, i) and _common_word_first(first.text):
+    if n == 1 and kind != "seat" and _sentence_initial(tokens, i) and _common_word_first(first.text):
         return False
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + n] if i + n < len(tokens) else None
@@ -172,7 +175,7 @@ def _scan_sentence(sent: Sentence, gaz: Gazetteer, persons: list[tuple[int, int]
             if not entries:
                 continue
             entry = _best(entries)
-            if entry.kind in NAME_KINDS and not _name_guard_ok(tokens, i, n, persons):
+            if entry.kind in NAME_KINDS and not _name_guard_ok(tokens, i, n, persons, entry.kind):
                 continue
             _emit(tokens, i, n, entry, entry.kind, gaz, out)
             matched = n
@@ -242,6 +245,23 @@ def _merge_entities(doc: Doc, found: list[Entity]) -> None:
     kept.extend(found)
     kept.sort(key=lambda e: (e.start, -e.end))
     doc.entities = kept
+
+
+def _title_token(start: int, text: str) -> Token:
+    parses = parse(text)
+    lemma = parses[0].normal_form if parses else text.lower()
+    return Token(start, start + len(text), text, lemma)
+
+
+def text_mentions(text: str) -> list[CountryMention]:
+    """Country references in a short text outside the document body (its title); offsets
+    are into ``text``. Context-dependent abbreviations ("РК") are left out."""
+    gaz = load_gazetteer()
+    out = _Collector(Doc(id="", text=text))
+    for part in sentenize(text):
+        tokens = [_title_token(part.start + t.start, t.text) for t in tokenize(part.text)]
+        _scan_sentence(Sentence(part.start, part.stop, part.text, tokens), gaz, [], out)
+    return sorted(out.mentions, key=lambda m: (m.start, m.end))
 
 
 @stage("countries", requires=("sentences",), provides=("country_mentions",))

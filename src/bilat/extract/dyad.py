@@ -6,17 +6,28 @@ double). Pairs score by co-occurring in one sentence and by compounds. The dyad 
 pair; a further country joins only when it is about as prominent as the pair's weaker member
 and keeps company with the pair in several sentences.
 
+The title counts as a lead sentence of its own, twice over. A capital in the nominative or
+after "с" ("Москва и Анкара договорились") speaks for its state; after "в"/"на" it is a venue
+and weighs as a city. A named official (president, minister, ambassador) of a country
+supports that country per mention, and as a country mention of the title when the title
+names them ("о чём говорили Назарбаев и Трамп"). When the title or lead announces several
+partners ("товарооборот России со странами Азии"), a hub country has several dyads: a
+partner that keeps company with the hub in sentences of its own, apart from the first
+partner, joins.
+
 A story about one country alone (no second country with real weight) has no dyad: ``[]``,
 since the record lists the countries whose *relations* the article is about.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import combinations
 
 from ..doc import CountryMention, Doc
 from ..pipeline import stage
+from .countries import text_mentions
 
 KIND_WEIGHT = {
     "compound": 2.0,
@@ -26,7 +37,29 @@ KIND_WEIGHT = {
     "adjective": 0.7,
     "capital": 0.7,
     "city": 0.4,
+    "seat": 0.7,
 }
+TITLE_FACTOR = 2.0  # a title mention weighs as much as one in the lead
+TITLE_SENTENCE = -1  # the title's index among the sentences
+# a capital right after a place preposition is the venue, not the state: weighs as a city
+VENUE_PREPOSITION = re.compile(r"(?:^|[\s(«\"])(?:в|во|на|из)\s+$", re.IGNORECASE)
+VENUE_WEIGHT = 0.4
+# officials whose country they act for: the first word of the person's role
+OFFICIAL_ROLES = frozenset({
+    "президент", "вице-президент", "премьер-министр", "премьер", "министр", "канцлер",
+    "король", "королева", "принц", "эмир", "султан", "лидер", "глава", "посол", "госсекретарь",
+    "генсек", "наследный",
+})
+PERSON_MENTION_WEIGHT = 0.5  # per mention of an official...
+PERSON_MAX_MENTIONS = 4  # ...counting at most this many
+MIN_SURNAME = 3  # shorter last names are not looked for in the title
+# when the title or lead announces several partners ("со странами Азии", "с государствами
+# региона"), each further partner of the hub (the stronger dyad member) joins: one that shares
+# sentences with the hub and at most this many with the first partner
+PLURAL_PARTNERS = re.compile(r"(?<!\w)(?:стран|государств|партн[её]р)(?:ами|ах)(?!\w)", re.IGNORECASE)
+SPOKE_MIN_SENTENCES = 1
+SPOKE_MAX_WITH_PARTNER = 1
+SPOKE_MIN_SCORE = 1.0
 LEAD_SENTENCES = 2  # mentions in the first sentences (the lead) weigh...
 LEAD_FACTOR = 2.0  # ...this many times as much
 COMPOUND_PAIR_BONUS = 3.0  # one "казахстанско-сербский" is worth this much pair evidence
@@ -34,7 +67,7 @@ COMPOUND_PAIR_BONUS = 3.0  # one "казахстанско-сербский" is 
 SECOND_SHARE = 0.2
 SECOND_MIN_SCORE = 2.0
 # a third country joins when it has this share of the weaker dyad member's score...
-EXTRA_SHARE = 0.6
+EXTRA_SHARE = 0.75
 # ...and shares at least this many sentences with a dyad member
 EXTRA_MIN_SENTENCES = 2
 # codes that never form a dyad (former states are history, not relations)
@@ -48,24 +81,52 @@ def _sentence_index(doc: Doc, mention: CountryMention) -> int:
     return len(doc.sentences)
 
 
+def _weight(doc: Doc, mention: CountryMention, text: str) -> float:
+    if mention.kind == "capital" and VENUE_PREPOSITION.search(text[max(0, mention.start - 6) : mention.start]):
+        return VENUE_WEIGHT
+    return KIND_WEIGHT.get(mention.kind, 1.0)
+
+
+def _named_in(text: str, last_name: str) -> bool:
+    """``last_name`` in any case form ("Трампа" for "Трамп"): its stem starts a word of ``text``."""
+    if len(last_name) < MIN_SURNAME:
+        return False
+    stem = last_name[: max(MIN_SURNAME, len(last_name) - 2)]
+    return re.search(rf"(?<!\w){re.escape(stem)}", text) is not None
+
+
+def _is_official(role: str | None) -> bool:
+    return bool(role) and role.split()[0].lower() in OFFICIAL_ROLES
+
+
 def country_scores(doc: Doc) -> tuple[Counter, Counter, Counter]:
     """(score per country, pair evidence, sentences shared per pair)."""
     scores: Counter = Counter()
     pair_score: Counter = Counter()
     pair_sentences: Counter = Counter()
     by_sentence: dict[int, dict[str, float]] = {}
-    compounds: dict[tuple[int, int], set[str]] = {}
-    for m in doc.country_mentions:
+    compounds: dict[tuple[int, int, int], set[str]] = {}
+    located = [(m, _sentence_index(doc, m), doc.text) for m in doc.country_mentions]
+    title = doc.title or ""
+    located += [(m, TITLE_SENTENCE, title) for m in text_mentions(title)] if title else []
+    for m, si, text in located:
         if m.code in NOT_PARTIES:
             continue
-        si = _sentence_index(doc, m)
-        weight = KIND_WEIGHT.get(m.kind, 1.0) * (LEAD_FACTOR if si < LEAD_SENTENCES else 1.0)
+        factor = TITLE_FACTOR if si == TITLE_SENTENCE else LEAD_FACTOR if si < LEAD_SENTENCES else 1.0
+        weight = _weight(doc, m, text) * factor
         scores[m.code] += weight
         sent = by_sentence.setdefault(si, {})
         sent[m.code] = max(sent.get(m.code, 0.0), weight)
         if m.kind == "compound":
-            word = _word_span(doc.text, m.start)
-            compounds.setdefault(word, set()).add(m.code)
+            word = _word_span(text, m.start)
+            compounds.setdefault((si, *word), set()).add(m.code)
+    for person in doc.persons:
+        if person.country and person.country not in NOT_PARTIES and _is_official(person.role):
+            scores[person.country] += PERSON_MENTION_WEIGHT * min(len(person.mentions), PERSON_MAX_MENTIONS)
+            if _named_in(title, person.last):
+                scores[person.country] += TITLE_FACTOR
+                sent = by_sentence.setdefault(TITLE_SENTENCE, {})
+                sent[person.country] = max(sent.get(person.country, 0.0), TITLE_FACTOR)
     for sent in by_sentence.values():
         for a, b in combinations(sorted(sent), 2):
             pair_score[(a, b)] += min(sent[a], sent[b])
@@ -86,7 +147,27 @@ def _word_span(text: str, offset: int) -> tuple[int, int]:
     return start, end
 
 
-def choose_dyad(scores: Counter, pair_score: Counter, pair_sentences: Counter) -> list[str]:
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _spokes(best: tuple[str, str], scores: Counter, pair_sentences: Counter) -> set[str]:
+    """Further partners of the hub (the stronger dyad member), each in sentences of its own."""
+    hub, partner = sorted(best, key=lambda c: -scores[c])
+    return {
+        code
+        for code in scores
+        if code not in best
+        and scores[code] >= SPOKE_MIN_SCORE
+        and pair_sentences[_pair(hub, code)] >= SPOKE_MIN_SENTENCES
+        and pair_sentences[_pair(partner, code)] <= SPOKE_MAX_WITH_PARTNER
+        and pair_sentences[_pair(hub, code)] > pair_sentences[_pair(partner, code)]
+    }
+
+
+def choose_dyad(
+    scores: Counter, pair_score: Counter, pair_sentences: Counter, plural: bool = False
+) -> list[str]:
     if len(scores) < 2:
         return []
     top = scores.most_common(1)[0][1]
@@ -109,10 +190,13 @@ def choose_dyad(scores: Counter, pair_score: Counter, pair_sentences: Counter) -
         shared = max(pair_sentences[tuple(sorted((code, member)))] for member in best)
         if shared >= EXTRA_MIN_SENTENCES:
             dyad.add(code)
+    if plural:
+        dyad |= _spokes(best, scores, pair_sentences)
     return sorted(dyad)
 
 
 @stage("dyad", requires=("country_mentions",), provides=("countries",))
 def dyad(doc: Doc) -> Doc:
-    doc.countries = choose_dyad(*country_scores(doc))
+    lead = " ".join([doc.title or "", *(s.text for s in doc.sentences[:LEAD_SENTENCES])])
+    doc.countries = choose_dyad(*country_scores(doc), plural=bool(PLURAL_PARTNERS.search(lead)))
     return doc

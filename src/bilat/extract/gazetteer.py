@@ -16,7 +16,7 @@ from razdel import tokenize
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
-NAME_KINDS = frozenset({"name", "capital", "city"})  # proper names: must be capitalised
+NAME_KINDS = frozenset({"name", "capital", "city", "seat"})  # proper names: must be capitalised
 ADJECTIVE_KINDS = frozenset({"adjective", "city_adjective"})
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "Ё": "Е"})
 
@@ -33,7 +33,7 @@ def form_key(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
     code: str
-    kind: str  # name | abbreviation | adjective | combining | capital | city | city_adjective
+    kind: str  # name | abbreviation | adjective | combining | capital | city | city_adjective | seat
     canonical: str
 
 
