@@ -6,7 +6,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bilat.errors import WARN_EMPTY, WARN_MARKUP, WARN_NOT_RUSSIAN, WARN_NO_SENTENCES, WARN_TRUNCATED
+from bilat.errors import (
+    WARN_EMPTY,
+    WARN_MARKUP,
+    WARN_NO_SENTENCES,
+    WARN_NOT_RUSSIAN,
+    WARN_TRUNCATED,
+)
 from bilat.extract.api import extract
 from bilat.extract.inspect import MAX_ANALYSED_CHARS
 from bilat.record import to_record

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc
-from ..errors import WARN_EMPTY, WARN_MARKUP, WARN_NOT_RUSSIAN, WARN_NO_SENTENCES, WARN_TRUNCATED
+from ..errors import WARN_EMPTY, WARN_MARKUP, WARN_NO_SENTENCES, WARN_NOT_RUSSIAN, WARN_TRUNCATED
 from ..pipeline import stage
 
 MAX_ANALYSED_CHARS = 300_000
