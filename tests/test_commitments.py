@@ -265,3 +265,80 @@ def test_subordinate_clause_completes_one_commitment(text, times, kind, quote, d
     (found,) = find_commitments(make_doc(text, times=times, mentions=()))
     assert (found.kind, found.due) == (kind, due)
     assert quote in found.evidence.text
+
+
+KZ_UZ = (("Казахстан", "KZ", "name"), ("Узбекистан", "UZ", "name"))
+COUNTRY_WORDS = (("Казахстан", "KZ"), ("Узбекистану", "UZ"))
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "kinds"),
+    [
+        # new cues: "обязался", a future passive of a concrete project verb, "договоренность на"
+        ("Концерн обязался построить в Ташкенте сервисный центр.", (), ["promised"]),
+        ("Второй энергоблок будет введен в эксплуатацию в 2027 году.", (), ["planned"]),
+        (
+            "Достигнута договоренность с Узбекистаном на поставку грузовых вагонов.",
+            (("Узбекистаном", "UZ", "name"),),
+            ["agreed"],
+        ),
+        # a party noun ("держава") and an inverted subject after the future verb
+        ("Две державы займутся совместной разведкой месторождений.", (), ["intent"]),
+        ("В апреле в Ташкент приедет министр энергетики.", (), ["intent"]),
+        # not commitments: a condition, a hedge, a forecast figure, a generic change of state,
+        # an aspect-ambiguous present ("отходит"), an aspiration, an invitation to the press
+        ("Президент прибудет в Ташкент при условии, что спор будет улажен.", (), []),
+        ("Возможно, Казахстан и Узбекистан объявят о запуске программы.", KZ_UZ, []),
+        ("Предполагается, что стоимость проекта составит около $2 млрд.", (), []),
+        ("После подписания соглашения сотрудничество сторон укрепится.", (), []),
+        ("Узбекистан постепенно отходит от закупок зерна.", (("Узбекистан", "UZ", "name"),), []),
+        ("Компании будут стремиться приобрести новые вагоны.", (), []),
+        ("Министр пригласил в свою резиденцию казахстанских журналистов.", (), []),
+        ("Сможет ли Казахстан построить новый порт.", (("Казахстан", "KZ", "name"),), []),
+        # thanks before an invitation do not make it vague
+        ("Министр поблагодарил коллег и пригласил посетить Ташкент.", (), ["invited"]),
+    ],
+)
+def test_cues_from_news_wording(text, mentions, kinds):
+    assert _kinds(make_doc(text, mentions=mentions)) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a summary line and the body say the same: one commitment
+        (
+            "Казахстан предоставит Узбекистану кредит в размере $100 млн. "
+            "Как сообщается, правительство Казахстана предоставит Узбекистану льготный кредит "
+            "в размере $100 млн.",
+            1,
+        ),
+        # two different goods agreed: two commitments
+        (
+            "Стороны договорились о поставках пшеницы. Стороны договорились о поставках хлопка.",
+            2,
+        ),
+    ],
+)
+def test_repeated_mentions_of_one_commitment_merge(text, count):
+    mentions = tuple((word, code, "name") for word, code in COUNTRY_WORDS if word in text)
+    assert len(find_commitments(make_doc(text, mentions=mentions))) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Кредит на десять лет\nКазахстан предоставит Узбекистану кредит до 2030 года.",
+            "Казахстан предоставит Узбекистану кредит до 2030 года",
+        ),
+        (
+            "Узбекистан намерен открыть торговый дом в Алматы\n\nИтоги года",
+            "Узбекистан намерен открыть торговый дом в Алматы",
+        ),
+    ],
+)
+def test_evidence_stays_on_the_cue_line(text, expected):
+    mentions = tuple(m for m in KZ_UZ if m[0] in text)
+    found = find_commitments(make_doc(text, mentions=mentions))
+    assert [c.evidence.text for c in found] == [expected]

@@ -245,3 +245,21 @@ def test_generalises_to_unseen_phrasings(text, expected):
 )
 def test_third_country_partners(text, mentions, expected):
     assert types(make_doc(text, mentions=mentions)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Главное за день\nПрезиденты провели переговоры в Ташкенте.",
+            "Президенты провели переговоры в Ташкенте.",
+        ),
+        (
+            "Министры подписали соглашение о транзите\n\nФото: пресс-служба",
+            "Министры подписали соглашение о транзите",
+        ),
+    ],
+)
+def test_evidence_does_not_cross_a_line_break(text, expected):
+    found = find_events(make_doc(text))
+    assert [e.evidence.text for e in found] == [expected]

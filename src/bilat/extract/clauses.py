@@ -103,6 +103,8 @@ def verb_form(tok: Token) -> str | None:
     if tag.POS == "VERB":
         if tag.mood == "impr":
             return IMPERATIVE
+        if tag.tense == "futr" and _present_reading(tok):
+            return PRESENT  # "отходит", "сходит": an imperfective present reads first
         return {"past": PAST, "pres": PRESENT, "futr": FUTURE}.get(tag.tense, None)
     if tag.POS in {"PRTF", "PRTS", "GRND"}:
         return PRESENT if tag.tense == "pres" else PAST
@@ -128,7 +130,17 @@ def effective_form(tokens: list[Token], i: int) -> str | None:
             p = verbal_parse(t)
             if p is not None and p.normal_form == FUTURE_AUXILIARY and p.tag.tense == "futr":
                 return FUTURE
+            if p is not None and p.tag.POS in {"VERB", "INFN"}:
+                break  # "будут стремиться приобрести": the auxiliary governs "стремиться"
     return form
+
+
+def _present_reading(tok: Token) -> bool:
+    """Some parse of the token is an imperfective present-tense verb."""
+    return any(
+        p.tag.POS == "VERB" and p.tag.tense == "pres" and p.tag.aspect == "impf"
+        for p in parse(low(tok))
+    )
 
 
 def finite_forms(tokens: list[Token]) -> list[tuple[int, str]]:
@@ -140,3 +152,20 @@ def finite_forms(tokens: list[Token]) -> list[tuple[int, str]]:
             if form is not None:
                 out.append((i, form))
     return out
+
+
+def line_span(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """[start, end) clipped to the line that holds ``anchor``: a heading or caption glued onto
+    the next sentence stays out of its evidence. Surrounding blanks are trimmed."""
+    anchor = min(max(anchor, start), max(start, end - 1))
+    before = text.rfind("\n", start, anchor)
+    if before != -1:
+        start = before + 1
+    after = text.find("\n", anchor, end)
+    if after != -1:
+        end = after
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

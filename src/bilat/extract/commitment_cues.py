@@ -30,6 +30,9 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PROSPECT_REACH = 24  # words from "обсудили" to the project noun it governs
 GENERIC_REACH = 4
 PROMISED_KIND = "promised"
+SUBJECT_AFTER_REACH = 3  # words after a future verb in which an inverted party subject counts
+INVITEE_REACH = 8  # words after "пригласил" in which the invitee is looked for
+CLAUSE_END = frozenset({",", ";", ":", "—", "–", ".", "(", ")", "«", "»"})
 QUESTION_PARTICLE = "ли"
 NEGATION_REACH = (
     3  # "не будем подписывать"  # words after the head in which a generic object counts
@@ -72,6 +75,9 @@ class CommitmentLexicon:
     domestic_nouns: frozenset[str] = frozenset()
     method_markers: frozenset[str] = frozenset()
     conditional_markers: frozenset[str] = frozenset()
+    core_stop_lemmas: frozenset[str] = frozenset()
+    non_party_invitees: frozenset[str] = frozenset()
+    condition_phrases: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +133,9 @@ def load_cues() -> CommitmentLexicon:
         domestic_nouns=frozenset(raw.get("domestic_nouns", ())),
         method_markers=frozenset(raw.get("method_markers", ())),
         conditional_markers=frozenset(raw.get("conditional_markers", ())),
+        core_stop_lemmas=frozenset(raw.get("core_stop_lemmas", ())),
+        non_party_invitees=frozenset(raw.get("non_party_invitees", ())),
+        condition_phrases=tuple(tuple(p) for p in raw.get("condition_phrases", ())),
     )
 
 
@@ -148,13 +157,32 @@ def _skippable(tok: Token, ctx: SentenceContext) -> bool:
     return bool(ps) and ps[0].tag.POS == "ADVB" and verbal_parse(tok) is None
 
 
+def _partner_phrase(tail: list[Token], n: int, ctx: SentenceContext) -> bool:
+    """ "договорились с Узбекистаном открыть": the partner named after the cue (a country and
+    its "с") does not use up reach."""
+    if tail[n].start in ctx.country_tokens:
+        return True
+    nxt = tail[n + 1] if n + 1 < len(tail) else None
+    return low(tail[n]) in {"с", "со"} and nxt is not None and nxt.start in ctx.country_tokens
+
+
 def _next_ok(cue: Cue, words: list[Token], i: int, ctx: SentenceContext) -> bool:
-    rest = [t for t in words[i + 1 :] if not _skippable(t, ctx)]
+    tail = words[i + 1 :]
+    rest = [
+        t
+        for n, t in enumerate(tail)
+        if not _skippable(t, ctx) and not _partner_phrase(tail, n, ctx)
+    ]
     after = rest[: max(cue.reach, 1) + 1]
     if not cue.next:
         return True
     if cue.next == "infinitive":
         return any(_is_infinitive(t) for t in after[: cue.reach])
+    if cue.next == "o_or_na_noun":
+        return any(
+            low(a) in {"о", "об", "на"} and _is_noun(b)
+            for a, b in zip(after, after[1:], strict=False)
+        )
     if cue.next in {"o_noun", "infinitive_or_o"}:
         if cue.next == "infinitive_or_o" and any(_is_infinitive(t) for t in after[: cue.reach]):
             return True
@@ -242,10 +270,41 @@ def _future_action(
         start -= 1
     if any(_is_predicative(t) for t in words[start:i]):
         return False  # "можно будет ввозить": an impersonal possibility, no party acts
-    return any(
+    if any(
         lemmas(words[k]) & lex.party_lemmas or _country_subject(words, k, ctx)
         for k in range(start, i)
-    )
+    ):
+        return True
+    return _subject_after(lex, words, i, ctx)
+
+
+def _subject_after(
+    lex: CommitmentLexicon, words: list[Token], i: int, ctx: SentenceContext
+) -> bool:
+    """Inverted order: "в Москву приедет глава МИД", "в июне Египет посетит ..." is read only
+    when nothing but the subject follows the verb's adverbials: the party noun in the
+    nominative within a few words after the verb, before any other verb or clause break."""
+    for tok in words[i + 1 : i + 1 + SUBJECT_AFTER_REACH]:
+        if tok.text in CLAUSE_END or verbal_parse(tok) is not None:
+            return False
+        ps = parse(low(tok))
+        nominative = bool(ps) and ps[0].tag.case == "nomn"
+        if nominative and lemmas(tok) & lex.party_lemmas:
+            return True
+        if nominative and _country_subject(words, words.index(tok), ctx):
+            return True
+        if ps and ps[0].tag.POS == "NOUN":
+            return False  # an object comes first: "построит завод": not an inverted subject
+    return False
+
+
+def _invites_press(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
+    for tok in words[i + 1 : i + 1 + INVITEE_REACH]:
+        if tok.text in CLAUSE_END:
+            return False
+        if lemmas(tok) & lex.non_party_invitees:
+            return True
+    return False
 
 
 def _is_predicative(tok: Token) -> bool:
@@ -324,8 +383,8 @@ def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit
             continue
         if _full_adjective(lex, words[i]):
             continue
-        if i + 1 < len(words) and low(words[i + 1]) == QUESTION_PARTICLE:
-            continue  # "планируется ли ...": an indirect question
+        if any(low(t) == QUESTION_PARTICLE for t in words[max(0, i - 3) : i + 2]):
+            continue  # "планируется ли ...", "сможет ли Пекин построить": a question
         tok_lemmas = lemmas(tok)
         kind = None
         for cue in lex.cues:
@@ -345,6 +404,8 @@ def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit
             kind = lex.prospect_kind
         if kind is None or is_generic(lex, words, i):
             continue
+        if kind == "invited" and _invites_press(lex, words, i):
+            continue  # "пригласил журналистов": the press, not a party
         if hits and hits[-1].index >= i - 2:
             # "хотели бы пригласить": one commitment; the more specific kind wins
             if kind == "invited":

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..doc import Commitment, Doc, Sentence, Token
 from ..pipeline import stage
-from .clauses import lemmas, low
+from .clauses import lemmas, line_span, low, verbal_parse
 from .commitment_cues import (
     CommitmentLexicon,
     CueHit,
@@ -34,9 +34,13 @@ ACTION_WORDS = 8  # words kept in the normalised action phrase
 MIN_PIECE_WORDS = 3  # a coordinated piece shorter than this is not split off
 EVENT_YEAR = re.compile(r"(?:^|[\s\-–])(20\d\d)\b")
 VAGUE_REACH = 4  # words after the cue in which a vague marker makes the clause non-committal
+HEDGE_REACH = 2  # words before the cue's clause in which a parenthetical hedge counts
 SKIP_AFTER_CUE = frozenset({"о", "об", "бы", "к", "в", ","})
 COMPLEMENTISERS = frozenset({"что", "чтобы"})
 DOMESTIC_REACH = 6  # words either side of the cue in which a domestic-affairs noun counts
+CORE_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "PRTF", "PRTS", "NUMR", None})
+MIN_SHARED_CORE = 4  # the kind and at least three content lemmas in common ...
+SHARED_CORE_SHARE = 0.5  # ... making up half of the smaller commitment's core
 METHOD_REACH = 4  # words after the cue in which "о том, как" makes it an agreement on method
 
 
@@ -119,6 +123,16 @@ def _trim_end(words: list[Token], start: int, end: int) -> int:
     while end > start + 1 and not any(c.isalnum() for c in words[end - 1].text):
         end -= 1
     return end
+
+
+def _on_cue_line(doc: Doc, words: list[Token], region: Region) -> tuple[int, int]:
+    """First and end word of the region, kept on the cue's line and trimmed of punctuation."""
+    end_word = _trim_end(words, region.start_word, region.end_word)
+    cue = words[region.cue.index]
+    lo, hi = line_span(doc.text, words[region.start_word].start, words[end_word - 1].end, cue.start)
+    first = next(k for k in range(region.start_word, end_word) if words[k].start >= lo)
+    last = max(k for k in range(first, end_word) if words[k].end <= hi)
+    return first, _trim_end(words, first, last + 1)
 
 
 def _event_year(doc: Doc, sent: Sentence, words: list[Token], region: Region) -> str | None:
@@ -205,10 +219,30 @@ def _off_topic(lex: CommitmentLexicon, words: list[Token], piece: Region) -> boo
     ]
     if any(lemmas(t) & lex.domestic_nouns for t in near):
         return True
+    span = [low(t) for t in words[piece.start_word : piece.end_word]]
     if any(lemmas(t) & lex.conditional_markers for t in words[piece.start_word : piece.end_word]):
         return True  # "примет ответные меры, если ...": a condition or a threat
+    if any(
+        tuple(span[k : k + len(p)]) == p for p in lex.condition_phrases for k in range(len(span))
+    ):
+        return True  # "прибудет ..., при условии, что ..."
     after = [low(t) for t in words[i + 1 : i + 1 + METHOD_REACH + 1] if t.text != ","]
     return "том" in after[:2] and bool(set(after) & lex.method_markers)
+
+
+def _forecast(lex: CommitmentLexicon, words: list[Token], piece: Region) -> bool:
+    """ "Предполагается, что стоимость составит ...": a "что" clause after the cue whose verb
+    is a generic one (amount to, grow, become) forecasts a figure or a state, not an action."""
+    i = piece.cue.index
+    after = words[i + 1 : piece.end_word]
+    k = next((n for n, t in enumerate(after[:2]) if low(t) == "что"), None)
+    if k is None:
+        return False
+    for tok in after[k + 1 :]:
+        p = verbal_parse(tok)
+        if p is not None and p.tag.POS in {"VERB", "PRTS", "INFN"} and p.normal_form != "быть":
+            return bool(lemmas(tok) & lex.generic_verbs)
+    return False
 
 
 def _action(words: list[Token], region: Region) -> str:
@@ -225,8 +259,44 @@ def _action(words: list[Token], region: Region) -> str:
     return " ".join([head, *picked]) if picked else head
 
 
+def _core(doc: Doc, words: list[Token], first: int, end_word: int, hit: CueHit) -> frozenset:
+    """What a commitment is about: the content lemmas of its evidence, the cue read as its
+    kind ("договорились" and "договоренность" alike), country names and stop words left out."""
+    countries = {t.start for t in words for m in doc.country_mentions if m.start <= t.start < m.end}
+    core = {hit.kind}
+    for k in range(first, end_word):
+        tok = words[k]
+        if k == hit.index or tok.start in countries or not any(c.isalnum() for c in tok.text):
+            continue
+        ps = parse(low(tok))
+        if ps and ps[0].tag.POS not in CORE_POS:
+            continue
+        lemma = ps[0].normal_form if ps else low(tok)
+        if lemma not in load_cues().core_stop_lemmas:
+            core.add(lemma)
+    return frozenset(core)
+
+
+def _same_action(a: tuple[Commitment, frozenset], b: tuple[Commitment, frozenset]) -> bool:
+    """Two mentions of one commitment (a summary line and the body, a quote and its report):
+    the same due date and most of the smaller one's content shared."""
+    (x, cx), (y, cy) = a, b
+    if x.due != y.due:
+        return False
+    shared = len(cx & cy)
+    return shared >= MIN_SHARED_CORE and shared >= SHARED_CORE_SHARE * min(len(cx), len(cy))
+
+
+def _dedupe(found: list[tuple[Commitment, frozenset]]) -> list[Commitment]:
+    kept: list[tuple[Commitment, frozenset]] = []
+    for item in found:
+        if not any(_same_action(item, seen) for seen in kept):
+            kept.append(item)
+    return [c for c, _ in kept]
+
+
 def find_commitments(doc: Doc) -> list[Commitment]:
-    out: list[Commitment] = []
+    out: list[tuple[Commitment, frozenset]] = []
     for sent in doc.sentences:
         hits = find_cues(sent, _context(doc, sent))
         if not hits:
@@ -236,19 +306,22 @@ def find_commitments(doc: Doc) -> list[Commitment]:
             pieces = _split_coordination(words, region)
             shared_due = None
             for piece in pieces:
-                end_word = _trim_end(words, piece.start_word, piece.end_word)
-                start, end = words[piece.start_word].start, words[end_word - 1].end
+                first, end_word = _on_cue_line(doc, words, piece)
+                start, end = words[first].start, words[end_word - 1].end
                 due = (
                     _due(doc, start, end)
                     or shared_due
                     or _event_year(doc, sent, words, piece)
-                    or _season_due(doc, words[piece.start_word : end_word])
+                    or _season_due(doc, words[first:end_word])
                 )
                 shared_due = shared_due or due
-                head = words[piece.start_word : min(end_word, piece.cue.index + VAGUE_REACH + 1)]
+                # a parenthetical hedge before the clause ("Возможно, ...") counts too
+                head = words[
+                    max(0, first - HEDGE_REACH) : min(end_word, piece.cue.index + VAGUE_REACH + 1)
+                ]
                 if any(lemmas(t) & load_cues().vague_markers for t in head):
                     continue  # exploring possibilities or wishing well commits to nothing
-                if _off_topic(load_cues(), words, piece):
+                if _off_topic(load_cues(), words, piece) or _forecast(load_cues(), words, piece):
                     continue
                 named = mentioned_codes(doc, start, end)
                 if named and doc.countries and not set(named) & set(doc.countries):
@@ -256,16 +329,15 @@ def find_commitments(doc: Doc) -> list[Commitment]:
                 parties = named or countries_for(doc, sent.start, sent.end)
                 if not parties:
                     continue  # no country involved: not a commitment between states
-                out.append(
-                    Commitment(
-                        kind=piece.cue.kind,
-                        due=due,
-                        parties=sorted(parties),
-                        evidence=doc.span(start, end),
-                        action=_action(words, piece),
-                    )
+                found = Commitment(
+                    kind=piece.cue.kind,
+                    due=due,
+                    parties=sorted(parties),
+                    evidence=doc.span(start, end),
+                    action=_action(words, piece),
                 )
-    return out
+                out.append((found, _core(doc, words, first, end_word, piece.cue)))
+    return _dedupe(out)
 
 
 @stage(

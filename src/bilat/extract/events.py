@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..doc import Doc, Event, Span
 from ..pipeline import stage
+from .clauses import line_span
 from .event_context import about_third_country, countries_for, persons_in, pick_date, place_in
 from .event_triggers import TriggerHit, find_hits, load_lexicon
 
@@ -80,13 +81,14 @@ def _occurrence(doc: Doc, hit: TriggerHit) -> Occurrence:
         if whole.anchored and len(_sentence_times(doc, sent.start, sent.end)) == 1:
             choice = whole
     place = place_in(doc, clause.start, clause.end)
+    lo, hi = line_span(doc.text, sent.start, sent.end, hit.token.start)
     occ = Occurrence(
         type=hit.type,
         date=choice.value,
         anchored=choice.anchored,
         place=place,
         persons=persons_in(doc, sent.start, sent.end),
-        evidence=doc.span(sent.start, sent.end),
+        evidence=doc.span(lo, hi),
         first=hit,
         present=hit.present,
         reminiscence=hit.reminiscence,
