@@ -57,6 +57,9 @@ def _persons(text: str):
         ("Иванов Иван Иванович", "Иван", "Иванов", "Иванович"),
         ("Эдгаром Ринкевичем", "Эдгар", "Ринкевич", ""),
         ("Вучича", "", "Вучич", ""),
+        # a one-letter surname before two name words is no initial (East Asian names)
+        ("У Юн Гын", "У Юн", "Гын", ""),
+        ("А Петров", "", "Петров", ""),
         ("Лаврову", "", "Лавров", ""),
     ],
 )
@@ -137,6 +140,12 @@ def test_surname_only_person_kept():
         "Делегация из Сербии и Казахстана посетила Новосибирск.",
         # a capitalised verb at the start of a sentence is no surname
         "Напомним, делегация из Сербии посетила Новосибирск.",
+        # a side of the world, an adjective used as a noun, an abstract noun
+        "Переговоры возможны при условии, что Север изменит свою позицию.",
+        "В 1976 году Поднебесная научилась возвращать спутники на Землю.",
+        "Отметим, что Невыгодность такой сделки очевидна.",
+        # the author's signature on the last line is no person of the news
+        "Делегация из Сербии посетила Новосибирск.\nИрина Соколова",
     ],
 )
 def test_places_and_words_are_not_persons(text):
@@ -282,3 +291,70 @@ def test_counterpart_takes_the_role_met(text, name, role, country):
     found = {p.name: p for p in _persons(text).persons}
     assert name in found
     assert (found[name].role, found[name].country) == (role, country)
+
+
+def _persons_at(text: str, url: str | None = None, source: str | None = None):
+    doc = Doc(id="t", text=text, url=url, source=source)
+    for name in STAGES:
+        doc = get_stage(name)(doc)
+    return {p.name: p for p in doc.persons}
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "name", "country"),
+    [
+        # the organisation in the role phrase names the country
+        ("Об этом заявил генеральный директор Росатома Пётр Сидоренко.", None,
+         "Пётр Сидоренко", "RU"),
+        ("Как сообщил депутат Госдумы Игорь Лебедянский, закон принят.", None,
+         "Игорь Лебедянский", "RU"),
+        ("Представитель Пентагона Джон Смитсон рассказал об учениях.", None,
+         "Джон Смитсон", "US"),
+        ("Председатель Мажилиса Ерлан Сагинтаев открыл сессию.", None,
+         "Ерлан Сагинтаев", "KZ"),
+        ("Замдиректора департамента МЭРТа Антон Кузьмин ответил на вопросы.", None,
+         "Антон Кузьмин", "RU"),
+        # the organisation goes before a country named nearby in the sentence
+        ("На встрече с делегацией Китая выступил глава Ростеха Павел Громов.", None,
+         "Павел Громов", "RU"),
+        # a bracketed abbreviation stays inside the role phrase
+        ("Как сообщил заместитель главы Управления гражданской авиации Турции (SHGM) "
+         "Мехмет Айдын, рейсы возобновятся.", None, "Мехмет Айдын", "TR"),
+        # the sentence of the role mention decides, and cities name no side
+        ("В Алматы Ержан Бекмуратов провёл переговоры с председателем кабмина Киргизии "
+         "Адылом Мамытовым. Премьер-министр Ержан Бекмуратов отметил, что диалог "
+         "президента Казахстана и президента Киргизии активен.", None,
+         "Ержан Бекмуратов", "KZ"),
+        ("Сам президент Ли Сон Мин решил направить посла в Москву.", None, "Ли Сон Мин", None),
+        # the outlet's home country for an official whom nothing else places
+        ("Недавно Токио посетил первый вице-премьер Игорь Савельев.",
+         "https://example.ru/news/1", "Игорь Савельев", "RU"),
+        ("Недавно Токио посетил первый вице-премьер Игорь Савельев.",
+         "https://example.com/news/1", "Игорь Савельев", None),
+        # ... but not for the staff of an international body
+        ("Как отметил представитель международного агентства Argus Media Павел Ищенко, "
+         "цены растут.", "https://example.ru/news/2", "Павел Ищенко", None),
+    ],
+)
+def test_country_without_apposition(text, url, name, country):
+    found = _persons_at(text, url)
+    assert name in found
+    assert found[name].country == country
+
+
+@pytest.mark.parametrize(
+    ("url", "source", "country"),
+    [
+        ("https://russian.rt.com/world/article/1-x", None, "RU"),
+        ("http://www.ng.ru/world/2018-03-01/5.html", None, "RU"),
+        ("https://www.inform.kz/ru/a", None, "KZ"),
+        (None, "Kazpravda.kz", "KZ"),
+        (None, "Акорда", "KZ"),
+        ("https://www.example.com/a", "Example News", None),
+        (None, None, None),
+    ],
+)
+def test_outlet_country(url, source, country):
+    from bilat.extract.person_country import outlet_country
+
+    assert outlet_country(Doc(id="t", text="", url=url, source=source)) == country

@@ -250,11 +250,21 @@ def _places(words: list[str]) -> list[frozenset[str]]:
 
 def normalize_name(words: list[str]) -> PersonName:
     """Split and normalise the words of one name mention ("Марии Захаровой")."""
+    letters = [w for w in words if w[:1].isalpha()]
+    if len(letters) > 2 and letters[0].isalpha() and INITIAL.match(letters[0]):
+        # a one-letter word with no dot before two name words is a surname ("У Юн Гын")
+        if not any(INITIAL.match(w) for w in letters[1:]):
+            return _split(letters)
     initials = [w.rstrip(".") for w in words if INITIAL.match(w)]
     initials_text = "".join(f"{i}." for i in initials)
     words = [w for w in words if w[:1].isalpha() and not INITIAL.match(w)]
     if not words:
         return PersonName(initials=initials_text)
+    return _split(words, initials_text)
+
+
+def _split(words: list[str], initials_text: str = "") -> PersonName:
+    """First name, surname and patronymic of the (non-initial) words of a name."""
     places = _places(words)
     key = _best_key(list(zip(words, places, strict=True)))
     forms = [_inflect(w, place, key) for w, place in zip(words, places, strict=True)]

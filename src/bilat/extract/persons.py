@@ -14,6 +14,12 @@ from .coref import (
     to_persons,
 )
 from .models import parse
+from .person_country import (
+    organisation_country,
+    outlet_country,
+    sentence_country,
+    serves_a_state,
+)
 from .person_names import INITIAL, normalize_name
 from .roles import SpanIndex, head_lemma, role_after, role_before
 
@@ -21,6 +27,12 @@ from .roles import SpanIndex, head_lemma, role_after, role_before
 NOT_NAME_TAGS = ("Geox", "Orgn", "Trad")
 NAME_TAGS = ("Name", "Surn", "Patr")
 MAX_PARTICLE_LETTERS = 3
+# words for the sides of the world that stand for a state ("Север" for North Korea)
+COMPASS_WORDS = frozenset({"север", "юг", "запад", "восток"})
+# endings of abstract nouns, never a surname alone ("Невыгодность", "Сотрудничество")
+ABSTRACT_ENDINGS = ("ость", "ство", "ние", "ция")
+# parts of speech of an adjective used as a noun ("Поднебесная" for China)
+ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 FUNCTION_POS = frozenset(
     {"CONJ", "PRCL", "ADVB", "PREP", "NPRO", "INTJ", "PRED", "VERB", "INFN"}
 )
@@ -32,11 +44,17 @@ def _tokens_in(sent: Sentence, ent: Entity) -> tuple[int, int] | None:
 
 
 def _looks_like_place(word: str) -> bool:
+    """Is a one-word "name" a place, a common word or a nickname of a state instead?"""
     parses = parse(word)
     if not parses or any(tag in parses[0].tag for tag in NAME_TAGS):
         return False
     if str(parses[0].tag.POS) in FUNCTION_POS:
         return True  # "Так", "Однако" at the start of a sentence
+    low = word.lower()
+    if low in COMPASS_WORDS or low.endswith(ABSTRACT_ENDINGS):
+        return True
+    if str(parses[0].tag.POS) in ADJECTIVE_POS and "Surn" not in parses[0].tag:
+        return True
     return any(tag in parses[0].tag for tag in NOT_NAME_TAGS)
 
 
@@ -50,7 +68,8 @@ def _capitalised(word: str, k: int, n: int) -> bool:
 
 def _name_tokens(tokens: list[Token], index: SpanIndex) -> list[Token]:
     """The name words of a PERSON entity, with leading titles cut off; [] if it is no name."""
-    while tokens and head_lemma(tokens[0].text):
+    # titles and known organisations ("Мажилиса") the tagger took into the name
+    while tokens and (head_lemma(tokens[0].text) or organisation_country([tokens[0].text])):
         tokens = tokens[1:]
     words = [t for t in tokens if t.text[:1].isalpha()]
     if not words or any(not _capitalised(w.text, k, len(words)) for k, w in enumerate(words)):
@@ -96,28 +115,53 @@ def name_mentions(doc: Doc, index: SpanIndex) -> list[NameMention]:
 @stage("persons", requires=("entities", "country_mentions", "sentences"), provides=("persons",))
 def persons(doc: Doc) -> Doc:
     index = SpanIndex(doc.country_mentions, doc.entities)
-    clusters = group_mentions(name_mentions(doc, index))
+    clusters = [c for c in group_mentions(name_mentions(doc, index)) if not _byline(doc, c)]
     resolve_counterparts(doc, clusters)
     link_role_references(doc, clusters, index)
     doc.persons = to_persons(doc, clusters)
-    for person in doc.persons:
-        if person.role and person.country is None and person.organization is None:
-            person.country = _sentence_country(doc, person.mentions[0].start)
+    outlet = outlet_country(doc)
+    for person, cluster in zip(doc.persons, clusters, strict=True):
+        if person.country is None:
+            person.country = _fallback_country(doc, cluster, person.role, outlet)
     return doc
 
 
-def _sentence_country(doc: Doc, offset: int) -> str | None:
-    """The country named nearest before ``offset`` in its sentence (else after it): the
-    side an official with no country in the apposition speaks for."""
-    sent = doc.sentence_at(offset)
-    if sent is None:
+def _byline(doc: Doc, cluster: Cluster) -> bool:
+    """Is the person only the author's signature: a name alone on the last line of the text?"""
+    lines = doc.text.rstrip().rsplit("\n", 1)
+    last_start = len(doc.text.rstrip()) - len(lines[-1])
+    if not lines[-1].strip() or any(m.role for m in cluster.mentions):
+        return False
+    signed = [m for m in cluster.mentions if m.start >= last_start]
+    return len(signed) == len(cluster.mentions) == 1 and (
+        doc.text[signed[0].start : signed[0].end].strip() == lines[-1].strip()
+    )
+
+
+def _words(doc: Doc, start: int, end: int) -> list[str]:
+    sent = doc.sentence_at(start)
+    return [t.text for t in sent.tokens if start <= t.start and t.end <= end] if sent else []
+
+
+def _fallback_country(
+    doc: Doc, cluster: Cluster, role: str | None, outlet: str | None
+) -> str | None:
+    """The country of a person whose role phrases name none: the organisation in a role
+    phrase, else (for a person with a role) the country nearest a role mention in its
+    sentence, else the outlet's country (not for the staff of an international body)."""
+    mentions = sorted(cluster.mentions, key=lambda m: (m.role is None, m.start))
+    for m in mentions:
+        if m.role and (code := organisation_country(_words(doc, m.role.start, m.role.end))):
+            return code
+    if not role:
         return None
-    inside = [c for c in doc.country_mentions if sent.start <= c.start < sent.end]
-    before = [c for c in inside if c.end <= offset]
-    if before:
-        return max(before, key=lambda c: c.start).code
-    after = [c for c in inside if c.start >= offset]
-    return min(after, key=lambda c: c.start).code if after else None
+    for m in mentions:
+        sent = doc.sentence_at(m.start)
+        start = min(m.start, m.role.start) if m.role else m.start
+        if sent and (code := sentence_country(doc, sent, start)):
+            return code
+    phrases = [_words(doc, m.role.start, m.role.end) for m in mentions if m.role]
+    return outlet if outlet and all(serves_a_state(w) for w in phrases) else None
 
 
 # titles that say "the counterpart of the person named before" ("со своим турецким коллегой")

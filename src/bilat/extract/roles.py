@@ -21,6 +21,8 @@ PREPOSITIONS = frozenset({"по", "при", "в", "на", "для", "с"})
 # words allowed inside a role phrase besides nouns and adjectives
 INNER_WORDS = frozenset({"и", "и.о.", "врио", *PREPOSITIONS})
 QUOTES = frozenset('«»"')
+# brackets around an abbreviation inside a role phrase ("Секретариата оборонной промышленности (SSM)")
+BRACKETS = frozenset("()")
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 DASHES = frozenset({"–", "—", "-"})
 STOP_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "NPRO", "ADVB", "NUMR", "PRCL", "INTJ"})
@@ -95,7 +97,7 @@ def _inner(tok: Token, index: SpanIndex) -> bool:
     if text in DASHES or text in INNER_WORDS:
         return True
     if not text.isalpha() and not text.replace("-", "").isalpha():
-        return text in QUOTES
+        return text in QUOTES or text in BRACKETS
     if text.isupper() and len(text) > 1:
         return True  # abbreviations: МИД, РК, ООН
     best = parse(text)[0]

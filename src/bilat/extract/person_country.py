@@ -1,0 +1,115 @@
+"""The country a person serves when no apposition names it.
+
+In order: the country of an organisation in the person's role phrase ("генеральный директор
+Росатома", "депутат Госдумы": ``data/organisation_countries.tsv``); the country named nearest
+the role mention in its sentence (cities and capitals name where things happen, not whom an
+official serves, so they do not count); the outlet's home country
+(``data/outlet_countries.tsv``), for anyone with a role outside an international body.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from ..doc import CountryMention, Doc, Sentence
+from .models import parse
+
+ORGANISATION_FILE = "organisation_countries.tsv"
+OUTLET_FILE = "outlet_countries.tsv"
+# country mention kinds that name a place where something happens, not a side
+PLACE_KINDS = frozenset({"capital", "city"})
+# lemmas in a role phrase that name an international body: its staff serve no one state
+INTERNATIONAL_LEMMAS = frozenset(
+    {
+        "международный", "всемирный", "европейский", "евразийский", "оон", "нато", "ес",
+        "евросоюз", "еврокомиссия", "европарламент", "вто", "мвф", "шос", "брикс", "еаэс",
+        "снг", "одкб", "оэср", "опек", "обсе", "магатэ", "юнеско", "воз", "ввб",
+    }
+)
+
+
+@cache
+def _forms(word: str) -> frozenset[str]:
+    """What ``word`` may stand for: itself and every lemma pymorphy3 gives it, in lower case,
+    and the capitals of an abbreviation with a case ending ("МЭРТа" -> "мэрт")."""
+    low = word.lower().replace("ё", "е")
+    forms = {low} | {p.normal_form.replace("ё", "е") for p in parse(word)}
+    caps = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"))
+    if caps >= 2 and word[caps:].islower():
+        forms.add(low[:caps])
+    return frozenset(forms)
+
+
+def _lemmas(words: list[str]) -> list[frozenset[str]]:
+    return [_forms(w) for w in words if w[:1].isalnum()]
+
+
+def _data_rows(name: str) -> list[tuple[str, str]]:
+    text = resources.files("bilat.data").joinpath(name).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return [(key.strip(), code.strip()) for key, code in rows]
+
+
+@cache
+def organisation_countries() -> list[tuple[tuple[str, ...], str]]:
+    """(words of an organisation's name in lower case, its country), longest names first."""
+    rows = [(tuple(w.lower().replace("ё", "е") for w in key.split()), code)
+            for key, code in _data_rows(ORGANISATION_FILE)]
+    return sorted(rows, key=lambda row: -len(row[0]))
+
+
+@cache
+def outlet_countries() -> dict[str, str]:
+    return {key.lower(): code for key, code in _data_rows(OUTLET_FILE)}
+
+
+def organisation_country(words: list[str]) -> str | None:
+    """The country of the first organisation of the table named in ``words``."""
+    forms = _lemmas(words)
+    for i in range(len(forms)):
+        for key, code in organisation_countries():
+            if i + len(key) <= len(forms) and all(
+                k in f or _forms(k) & f for k, f in zip(key, forms[i : i + len(key)], strict=True)
+            ):
+                return code
+    return None
+
+
+def outlet_country(doc: Doc) -> str | None:
+    """The home country of the outlet: from the url's host, else from the source name."""
+    names = []
+    if doc.url:
+        names.append(urlsplit(doc.url if "//" in doc.url else "//" + doc.url).hostname or "")
+    if doc.source:
+        names.append(doc.source.strip().lower())
+    table = outlet_countries()
+    for name in names:
+        name = name.removeprefix("www.")
+        keys = [k for k in table if name == k.lstrip(".") or name.endswith(k if k[0] == "." else "." + k)]
+        keys += [k for k in table if k[0] != "." and "." not in k and k in name]
+        if keys:
+            return table[max(keys, key=len)]
+    return None
+
+
+def serves_a_state(words: list[str]) -> bool:
+    """Does a role phrase of ``words`` leave its holder to one state's side, unlike the
+    staff of an international body ("представитель международного агентства")?"""
+    return not any(INTERNATIONAL_LEMMAS & forms for forms in _lemmas(words))
+
+
+def sentence_country(doc: Doc, sent: Sentence, offset: int) -> str | None:
+    """The country named nearest before ``offset`` in ``sent`` (else after it), places aside:
+    the side an official with no country in the apposition speaks for."""
+    inside: list[CountryMention] = [
+        c
+        for c in doc.country_mentions
+        if sent.start <= c.start < sent.end and c.kind not in PLACE_KINDS
+    ]
+    before = [c for c in inside if c.end <= offset]
+    if before:
+        return max(before, key=lambda c: c.start).code
+    after = [c for c in inside if c.start >= offset]
+    return min(after, key=lambda c: c.start).code if after else None
