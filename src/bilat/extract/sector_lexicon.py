@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "sectors.json"
 LEMMA_PREFIX = "="
+PREFIX = 2  # letters of a cue's first part used to index the lexicon
 STRONG, WEAK = 2, 1  # context strengths of a sentence  # a cue word that must equal the lemma, not just start the word
 
 
@@ -52,10 +53,26 @@ class SectorLexicon:
     weak_context: tuple[str, ...]
     title_heads: tuple[str, ...]
 
+    @cached_property
+    def _by_prefix(self) -> dict[str, tuple[SectorCue, ...]]:
+        """Cues by the first two letters of their first part (a word can only match those)."""
+        index: dict[str, list[SectorCue]] = {}
+        for cue in self.cues:
+            index.setdefault(cue.parts[0].removeprefix(LEMMA_PREFIX)[:PREFIX], []).append(cue)
+        return {k: tuple(v) for k, v in index.items()}
+
+    def _candidates(self, word: Word) -> list[SectorCue]:
+        index = self._by_prefix
+        short = [c for k, group in index.items() if len(k) < PREFIX for c in group]
+        found = list(index.get(word.form[:PREFIX], ()))
+        if word.lemma[:PREFIX] != word.form[:PREFIX]:
+            found += index.get(word.lemma[:PREFIX], ())
+        return found + short
+
     def sector_of(self, words: list[Word], i: int) -> tuple[str, int] | None:
         """The sector whose cue starts at word ``i``, with the cue's length in words."""
         best: tuple[str, int] | None = None
-        for cue in self.cues:
+        for cue in self._candidates(words[i]):
             if cue.matches_at(words, i) and (best is None or len(cue.parts) > best[1]):
                 best = (cue.sector, len(cue.parts))
         return best
