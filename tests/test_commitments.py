@@ -339,6 +339,99 @@ def test_repeated_mentions_of_one_commitment_merge(text, count):
     ],
 )
 def test_evidence_stays_on_the_cue_line(text, expected):
-    mentions = tuple(m for m in KZ_UZ if m[0] in text)
+    mentions = tuple(m for m in (*KZ_UZ, ("Алматы", "KZ", "city")) if m[0] in text)
     found = find_commitments(make_doc(text, mentions=mentions))
     assert [c.evidence.text for c in found] == [expected]
+
+
+RU_KZ = ("KZ", "RU")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "kinds"),
+    [
+        # one country's own plan, the other side not involved: no commitment
+        ("Астана намерена достроить новый стадион к осени.", (("Астана", "KZ", "capital"),), []),
+        (
+            "Россия планирует снизить налог на прибыль.",
+            (("Россия", "RU", "name"),),
+            [],
+        ),
+        # the same country as a place or an owner, or a relational word: kept
+        (
+            "Росатом построит в Казахстане хранилище топлива.",
+            (("Казахстане", "KZ", "name"),),
+            ["planned"],
+        ),
+        (
+            "Правительство Казахстана возьмет под контроль выполнение договоренностей.",
+            (("Казахстана", "KZ", "name"),),
+            ["intent"],
+        ),
+        (
+            "Россия намерена подписать соглашение о поставках зерна.",
+            (("Россия", "RU", "name"),),
+            ["intent"],
+        ),
+        (
+            "Россия и Казахстан намерены построить новый мост.",
+            (("Россия", "RU", "name"), ("Казахстан", "KZ", "name")),
+            ["intent"],
+        ),
+        # threats and warnings are no commitments
+        (
+            "Россия и Казахстан готовы нанести ответный удар.",
+            (("Россия", "RU", "name"), ("Казахстан", "KZ", "name")),
+            [],
+        ),
+        # a fragment with no action named
+        ("Лидеры договорились.", (), []),
+        # "намеренно" is an adverb; an unknown foreign name guessed as a cue word is no cue
+        (
+            "Россия и Казахстан намеренно пытались затянуть процесс.",
+            (("Россия", "RU", "name"), ("Казахстан", "KZ", "name")),
+            [],
+        ),
+        (
+            "Министр Теодор Мелешкану заявил, что Россия уже помогла Казахстану.",
+            (("Россия", "RU", "name"), ("Казахстану", "KZ", "name")),
+            [],
+        ),
+    ],
+)
+def test_one_sided_plans_threats_and_fragments(text, mentions, kinds):
+    assert _kinds(make_doc(text, mentions=mentions, countries=RU_KZ)) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "due"),
+    [
+        # a season with its year: due in the year its last month falls in
+        (
+            "Россия и Казахстан подпишут соглашение летом следующего года.",
+            (("летом следующего года", "2026-06/2026-08", "period"),),
+            "2026",
+        ),
+        (
+            "Россия и Казахстан подпишут соглашение зимой 2026 года.",
+            (("зимой 2026 года", "2025-12/2026-02", "period"),),
+            "2026",
+        ),
+        # another period ("за 11 месяцев") is not a due date
+        (
+            "Россия и Казахстан подпишут соглашение за 11 месяцев.",
+            (("за 11 месяцев", "2025-01/2025-11", "period"),),
+            None,
+        ),
+    ],
+)
+def test_season_with_year_gives_due(text, times, due):
+    doc = make_doc(
+        text,
+        mentions=(("Россия", "RU", "name"), ("Казахстан", "KZ", "name")),
+        countries=RU_KZ,
+    )
+    for surface, value, kind in times:
+        start = text.index(surface)
+        doc.times.append(TimeExpr(start, start + len(surface), surface, value, kind))
+    assert [c.due for c in find_commitments(doc)] == [due]

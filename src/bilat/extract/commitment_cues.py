@@ -24,7 +24,7 @@ from .clauses import (
     verb_form,
     verbal_parse,
 )
-from .models import parse
+from .models import morph_analyzer, parse
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PROSPECT_REACH = 24  # words from "обсудили" to the project noun it governs
@@ -78,6 +78,11 @@ class CommitmentLexicon:
     core_stop_lemmas: frozenset[str] = frozenset()
     non_party_invitees: frozenset[str] = frozenset()
     condition_phrases: tuple[tuple[str, ...], ...] = ()
+    two_sided_markers: frozenset[str] = frozenset()
+    one_sided_kinds: frozenset[str] = frozenset()
+    hostile_lemmas: frozenset[str] = frozenset()
+    adverb_forms: frozenset[str] = frozenset()
+    min_evidence_words: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,11 @@ def load_cues() -> CommitmentLexicon:
         core_stop_lemmas=frozenset(raw.get("core_stop_lemmas", ())),
         non_party_invitees=frozenset(raw.get("non_party_invitees", ())),
         condition_phrases=tuple(tuple(p) for p in raw.get("condition_phrases", ())),
+        two_sided_markers=frozenset(raw.get("two_sided_markers", ())),
+        one_sided_kinds=frozenset(raw.get("one_sided_kinds", ())),
+        hostile_lemmas=frozenset(raw.get("hostile_lemmas", ())),
+        adverb_forms=frozenset(raw.get("adverb_forms", ())),
+        min_evidence_words=int(raw.get("min_evidence_words", 0)),
     )
 
 
@@ -381,8 +391,10 @@ def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit
             continue
         if negated(words, i, NEGATION_REACH) or _past_participle(words[i]):
             continue
-        if _full_adjective(lex, words[i]):
+        if _full_adjective(lex, words[i]) or low(tok) in lex.adverb_forms:
             continue
+        if not morph_analyzer().word_is_known(low(tok)):
+            continue  # a guessed form of an unknown word (a foreign name) is no cue
         if any(low(t) == QUESTION_PARTICLE for t in words[max(0, i - 3) : i + 2]):
             continue  # "планируется ли ...", "сможет ли Пекин построить": a question
         tok_lemmas = lemmas(tok)
@@ -423,3 +435,27 @@ def clause_starts(sent: Sentence) -> list[int]:
     for part in parts:
         starts.append(index[id(part.tokens[0])])
     return starts
+
+
+def one_sided(
+    lex: CommitmentLexicon, kind: str, words: list[Token], named: set[str], ctx: SentenceContext
+) -> bool:
+    """ "Пекин намерен достроить станцию": an intent or plan whose sentence names only one of
+    the article's countries (``named``), as its subject, and nothing relational is that
+    country's own affair. A country named as a place or an owner ("построит в Египте",
+    "правительство Казахстана") leaves the other side open."""
+    if kind not in lex.one_sided_kinds or len(named) != 1:
+        return False
+    if any(lemmas(t) & lex.two_sided_markers for t in words):
+        return False
+    return any(_country_subject(words, k, ctx) and _nominative(words[k]) for k in range(len(words)))
+
+
+def _nominative(tok: Token) -> bool:
+    ps = parse(low(tok))
+    return bool(ps) and any(p.tag.case == "nomn" for p in ps[:2])
+
+
+def hostile(lex: CommitmentLexicon, words: list[Token]) -> bool:
+    """ "готовы нанести удар": a threat or a warning, not a commitment."""
+    return any(lemmas(t) & lex.hostile_lemmas for t in words)

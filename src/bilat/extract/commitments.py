@@ -23,7 +23,9 @@ from .commitment_cues import (
     SentenceContext,
     clause_starts,
     find_cues,
+    hostile,
     load_cues,
+    one_sided,
 )
 from .event_context import countries_for, mentioned_codes, normalise_date, times_in
 from .models import parse
@@ -164,8 +166,8 @@ def _due(doc: Doc, start: int, end: int) -> str | None:
     agrees with it ("в 2018 году ..., которые пройдут в сентябре")."""
     floor = doc.published.year if doc.published else None
     due = None
-    for t in times_in(doc, start, end):
-        value = normalise_date(t.value)
+    for t in _dated_times(doc, start, end):
+        value = normalise_date(t.value) if t.kind != "period" else _season_year(t.value)
         if not value or (floor is not None and int(value[:4]) < floor):
             continue
         if due is None:
@@ -173,6 +175,24 @@ def _due(doc: Doc, start: int, end: int) -> str | None:
         elif len(value) > len(due) and value.startswith(due):
             due = value
     return due
+
+
+def _dated_times(doc: Doc, start: int, end: int) -> list:
+    """Time expressions in the span, a season with its year ("летом следующего года") included."""
+    seasons = _season_last_month()
+    picked = [
+        t
+        for t in doc.times
+        if start <= t.start
+        and t.end <= end
+        and (t.kind != "period" or (t.text.split() or [""])[0].lower() in seasons)
+    ]
+    return sorted(picked, key=lambda t: t.start)
+
+
+def _season_year(value: str | None) -> str | None:
+    """ "2018-06/2018-08": a season is due within the year its last month falls in."""
+    return value.rsplit("/", 1)[-1][:4] if value else None
 
 
 @cache
@@ -245,6 +265,14 @@ def _forecast(lex: CommitmentLexicon, words: list[Token], piece: Region) -> bool
     return False
 
 
+def _fragment_or_threat(span: list[Token], cue: int) -> bool:
+    """ "Лидеры договорились" (no action named) or "готовы нанести удар" (a threat)."""
+    lex = load_cues()
+    if sum(any(c.isalpha() for c in t.text) for t in span) < lex.min_evidence_words:
+        return True
+    return hostile(lex, span[cue:])
+
+
 def _action(words: list[Token], region: Region) -> str:
     picked = []
     for tok in words[region.cue.index + 1 : region.end_word]:
@@ -298,7 +326,8 @@ def _dedupe(found: list[tuple[Commitment, frozenset]]) -> list[Commitment]:
 def find_commitments(doc: Doc) -> list[Commitment]:
     out: list[tuple[Commitment, frozenset]] = []
     for sent in doc.sentences:
-        hits = find_cues(sent, _context(doc, sent))
+        ctx = _context(doc, sent)
+        hits = find_cues(sent, ctx)
         if not hits:
             continue
         words = sent.tokens
@@ -326,6 +355,11 @@ def find_commitments(doc: Doc) -> list[Commitment]:
                 named = mentioned_codes(doc, start, end)
                 if named and doc.countries and not set(named) & set(doc.countries):
                     continue  # about third countries only, not between the article's parties
+                if _fragment_or_threat(words[first:end_word], piece.cue.index - first):
+                    continue
+                in_sentence = set(mentioned_codes(doc, sent.start, sent.end)) & set(doc.countries)
+                if one_sided(load_cues(), piece.cue.kind, words, in_sentence, ctx):
+                    continue  # one country's own plan, the other side not involved
                 parties = named or countries_for(doc, sent.start, sent.end)
                 if not parties:
                     continue  # no country involved: not a commitment between states

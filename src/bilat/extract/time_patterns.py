@@ -152,6 +152,8 @@ DECADE = _rx(
 YEAR_WITH_WORD = _rx(LEFT + PREP + EDGE + year("y") + YEAR_SUFFIX + YEAR_WORD)
 # "в 2014." (a bare year after a preposition, before punctuation or "и")
 YEAR_BARE = _rx(LEFT + PREP_REQUIRED + EDGE + year("y") + r"(?=\s*(?:[.,;:!?)»\"—–]|\s+и\s|$))")
+# "в 2017-м", "к 2020-му", "до конца 2018-го" (a year with a hyphenated ordinal ending, no year word)
+YEAR_ORDINAL = _rx(LEFT + PREP + EDGE + year("y") + r"-(?:го|м|му|й)(?![\w])")
 # "вчера", "сегодня", "на сегодняшний день"
 RELATIVE_DAY = _rx(LEFT + PREP + rf"(?P<w>{DAY_WORDS})(?:\s+(?:дн[яюе]|день))?" + RIGHT)
 # "в прошлом году", "на прошлой неделе", "в начале этого года", "прошлого месяца"
@@ -206,6 +208,7 @@ RULES: dict[str, tuple[re.Pattern[str], str]] = {
     "decade": (DECADE, "period"),
     "year_with_word": (YEAR_WITH_WORD, "date"),
     "year_bare": (YEAR_BARE, "date"),
+    "year_ordinal": (YEAR_ORDINAL, "date"),
     "month_only": (MONTH_ONLY, "date"),
     "relative_period": (RELATIVE_PERIOD, "date"),
     "relative_day": (RELATIVE_DAY, "date"),

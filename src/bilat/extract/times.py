@@ -290,6 +290,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Found | None]] = {
     "decade": decade,
     "year_with_word": year_only,
     "year_bare": year_only,
+    "year_ordinal": year_only,
     "month_only": month_year,
     "relative_period": relative_period,
     "relative_day": relative_day,
