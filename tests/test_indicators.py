@@ -224,12 +224,13 @@ def test_period_carried_into_continuing_sentence():
 def test_period_not_carried_across_unrelated_sentence():
     text = (
         "В 2022 году товарооборот составил 500 млн долларов. Стороны обсудили логистику. "
-        "Экспорт достиг 30 млн долларов."
+        "Экспорт в Узбекистан достиг 30 млн долларов."
     )
     doc = build(
         text,
         quantities=[("500 млн долларов", 5e8, "USD"), ("30 млн долларов", 3e7, "USD")],
         times=[("В 2022 году", "2022")],
+        mentions=[("Узбекистан", "UZ", "name")],
     )
     assert [i.period for i in doc.indicators] == ["2022", None]
 
@@ -286,6 +287,52 @@ PIPELINE_CASES = [
         "в 2 раза и составил 300 тыс. тонн.",
         [("export", "wheat", ["KZ", "UZ"], "2024-01/2024-09", 3e5, "t", -50.0)],
         id="pipeline-export-tonnes",
+    ),
+    pytest.param(
+        "Казахстан экспортирует уголь в Узбекистан по цене $95 за тонну.",
+        [],
+        id="price-per-unit-is-not-a-flow",
+    ),
+    pytest.param(
+        "Мировой экспорт пшеницы в 2024 году достиг 220 млн тонн, отметили в Казахстане и "
+        "Узбекистане.",
+        [],
+        id="world-total-is-not-between-the-pair",
+    ),
+    pytest.param(
+        "В 2024 году Казахстан произвел 17 млн тонн зерна, а экспорт зерна в Узбекистан "
+        "составил 1,2 млн тонн.",
+        [("export", "grain", ["KZ", "UZ"], "2024", 1.2e6, "t", None)],
+        id="domestic-production-figure-left-out",
+    ),
+    pytest.param(
+        "Узбекистан и Казахстан обсудили торговлю. Импорт Узбекистана в 2024 году вырос до "
+        "38 млрд долларов.",
+        [],
+        id="one-country-total-import-left-out",
+    ),
+    pytest.param(
+        "Казахстан и Узбекистан развивают торговлю. В 2024 году Узбекистан увеличил импорт "
+        "казахстанских товаров до 2 млрд долларов.",
+        [("import", "total", ["KZ", "UZ"], "2024", 2e9, "USD", None)],
+        id="adjective-on-goods-is-origin-of-import",
+    ),
+    pytest.param(
+        "В 2024 году экспорт казахстанской пшеницы в Узбекистан сократился на 0,5 млн тонн — "
+        "до 2 млн тонн.",
+        [("export", "wheat", ["KZ", "UZ"], "2024", 2e6, "t", None)],
+        id="absolute-change-is-not-the-figure",
+    ),
+    pytest.param(
+        "Товарооборот Казахстана и Узбекистана будет расти на 10% в год, это около "
+        "$5 млрд — $6 млрд.",
+        [],
+        id="range-of-a-forecast-left-out",
+    ),
+    pytest.param(
+        "В 2024 году экспорт нефтепродуктов из Казахстана в Узбекистан составил 300 тыс. тонн.",
+        [("export", "oil product", ["KZ", "UZ"], "2024", 3e5, "t", None)],
+        id="oil-product-scope",
     ),
     pytest.param(
         "В Узбекистане работают более 900 компаний с участием казахстанского капитала.",

@@ -56,6 +56,33 @@ CASES = [
         id="multiword-and-hyphenated-cues",
     ),
     pytest.param(
+        "Глава Ассоциации независимых промышленников обсудил с послом двустороннее "
+        "сотрудничество.",
+        [],
+        id="organisation-name-does-not-count",
+    ),
+    pytest.param(
+        "Представитель Национального банка рассказал о двусторонних контактах.",
+        [],
+        id="capitalised-name-head-does-not-count",
+    ),
+    pytest.param(
+        "Стороны обсудили совместный проект «Уран-Транзит» и двусторонние отношения.",
+        [],
+        id="quoted-name-does-not-count",
+    ),
+    pytest.param(
+        "Страна остается в сфере влияния соседа, а вопросы обороны решаются в столице.",
+        [],
+        id="sphere-metaphor-is-not-cooperation",
+    ),
+    pytest.param(
+        "Стороны обсудили сотрудничество в сфере туризма.\n"
+        "* Террористическая организация, запрещенная в стране.",
+        ["tourism"],
+        id="footnote-does-not-count",
+    ),
+    pytest.param(
         "Вчера в городе прошел фестиваль. Погода была хорошей.",
         [],
         id="cue-without-cooperation-context",

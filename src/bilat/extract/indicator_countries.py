@@ -19,8 +19,14 @@ ROLE_TO = "to"  # "в Сербию", "на рынок Китая" is not caught:
 ROLE_ADJ = "adjective"  # "казахстанский экспорт", "сербских компаний"
 ROLE_PLAIN = "plain"  # anything else ("между Казахстаном и Сербией", a subject)
 
-# kinds whose adjective country is the origin of the flow; for imports it is the destination
+# kinds whose adjective country before the cue is the origin of the flow ("казахстанский
+# экспорт"); for imports it is the destination ("казахстанский импорт из Китая") when the
+# sentence names the origin, else the goods' origin ("индонезийский импорт" in a report on
+# two-way trade). An adjective after the cue qualifies the goods: their origin, for every kind
+# ("импорт российских товаров").
 ADJECTIVE_IS_ORIGIN = {"export": True, "investment": True, "import": False}
+# sentences back searched for the countries of a figure whose sentence names none
+CONTEXT_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -63,8 +69,30 @@ def home_country(doc: Doc) -> str | None:
 
 
 def _partner(doc: Doc, code: str) -> str | None:
+    """The other side of ``code``: the other member of a pair; in a multi-partner dyad the
+    reporting side for a partner, none for the reporting side itself."""
     others = [c for c in doc.countries if c != code]
-    return others[0] if len(others) == 1 or (others and code in doc.countries) else None
+    if len(others) == 1:
+        return others[0]
+    home = home_country(doc)
+    if home and code != home and code in doc.countries:
+        return home
+    return None
+
+
+def context_mentions(doc: Doc, sent: Sentence) -> list[RoledMention]:
+    """Country mentions of the sentence, or, when it names none ("товарооборот между
+    странами составил ..."), those of the nearest of the previous sentences that names one,
+    placed before the sentence with no direction role."""
+    own = sentence_mentions(doc, sent)
+    if len({m.code for m in own}) >= 2:
+        return own
+    idx = doc.sentences.index(sent)
+    for prev in reversed(doc.sentences[max(0, idx - CONTEXT_SENTENCES):idx]):
+        found = [m for m in sentence_mentions(doc, prev) if m.code in doc.countries]
+        if found:
+            return own + [RoledMention(m.code, sent.start - 1, ROLE_PLAIN) for m in found]
+    return own
 
 
 def _nearest(mentions: list[RoledMention], anchor: int, roles: tuple[str, ...]) -> str | None:
@@ -82,7 +110,8 @@ def trade_countries(doc: Doc, mentions: list[RoledMention], anchor: int) -> list
         partner = _partner(doc, codes[0])
         if partner:
             return sorted([codes[0], partner])
-    return sorted(doc.countries)[:2]
+    # a multi-partner dyad gives no pair on its own
+    return sorted(doc.countries) if len(doc.countries) == 2 else []
 
 
 def _distance(mentions: list[RoledMention], code: str, anchor: int) -> int:
@@ -97,7 +126,8 @@ def flow_countries(
     dest = _nearest(mentions, anchor, (ROLE_TO,))
     adj = _nearest(mentions, anchor, (ROLE_ADJ,))
     if adj:
-        if ADJECTIVE_IS_ORIGIN.get(kind, True):
+        adj_after = _nearest([m for m in mentions if m.start > anchor], anchor, (ROLE_ADJ,))
+        if adj == adj_after or ADJECTIVE_IS_ORIGIN.get(kind, True) or origin is None:
             origin = origin or adj
         else:
             dest = dest or adj
@@ -136,3 +166,16 @@ def companies_countries(doc: Doc, mentions: list[RoledMention], anchor: int) -> 
             return []
         host, home = reporter, _partner(doc, reporter)
     return [c for c in (home, host) if c]
+
+
+def names_a_partner(mentions: list[RoledMention], anchor: int) -> bool:
+    """An export, import or investment figure is between two countries when its sentence
+    names both, or names one with a direction ("в Россию", "из Китая") or as the goods'
+    origin after the cue ("импорт российских товаров"). "Импорт КНДР" or "украинский
+    экспорт" alone is one country's total with the world."""
+    if len({m.code for m in mentions}) >= 2:
+        return True
+    return any(
+        m.role in (ROLE_FROM, ROLE_TO) or (m.role == ROLE_ADJ and m.start > anchor)
+        for m in mentions
+    )

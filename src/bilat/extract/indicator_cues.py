@@ -196,3 +196,75 @@ def company_count_fits(sent: Sentence, q: Quantity, cue: Cue) -> bool:
         return True
     j = token_index_at(sent, q.end)
     return 0 <= cue.index - j <= COMPANY_NOUN_GAP
+
+
+# tokens before a cue searched for a world or bloc word qualifying it ("мировой экспорт")
+THIRD_PARTY_REACH = 2
+# tokens before "на" searched for a change word ("сократив их объём на 0,5 млн тонн")
+ABSOLUTE_CHANGE_REACH = 4
+
+
+def is_price(sent: Sentence, q: Quantity) -> bool:
+    """A money figure next to "за" is a price ("$95 за тонну", "купил компанию за $320 млн"),
+    not a flow."""
+    if q.unit not in lexicon().money_units:
+        return False
+    markers = lexicon().price_markers
+    i, j = token_index_at(sent, q.start), token_index_at(sent, q.end)
+    after = j < len(sent.tokens) and norm(sent.tokens[j].text) in markers
+    before = i > 0 and norm(sent.tokens[i - 1].text) in markers  # "купил компанию за $320 млн"
+    return after or before or norm(q.text).startswith(tuple(m + " " for m in markers))
+
+
+def is_absolute_change(sent: Sentence, q: Quantity) -> bool:
+    """"на X" next to a change word states by how much a figure changed, not the figure."""
+    lex = lexicon()
+    i = token_index_at(sent, q.start)
+    if i == 0 or norm(sent.tokens[i - 1].text) not in lex.absolute_change_prepositions:
+        return False
+    j = token_index_at(sent, q.end)
+    near = sent.tokens[max(0, i - 1 - ABSOLUTE_CHANGE_REACH):i - 1] + sent.tokens[j:j + 1]
+    words = {lemma_of(t) for t in near} | {norm(t.text) for t in near}
+    return bool(words & (lex.change_up | lex.change_down | lex.result_verbs))
+
+
+def is_third_party(sent: Sentence, cue: Cue, start: int, q: Quantity) -> bool:
+    """A world, bloc or third-party word qualifies the cue or stands in the figure's words."""
+    lex = lexicon()
+    lead = sent.tokens[max(0, cue.index - THIRD_PARTY_REACH):cue.index]
+    own = tokens_between(sent, min(start, cue.start), q.start)
+    return any(lemma_of(t) in lex.third_party_markers for t in lead + own)
+
+
+def link_broken(sent: Sentence, cue: Cue, q: Quantity) -> bool:
+    """Between the cue and the figure stands another predicate ("поймали", "потребляет") or
+    the head of a domestic figure ("производство", "бюджет", "кредит"): the figure is not
+    the cue's."""
+    lex = lexicon()
+    lo, hi = (cue.start, q.start) if cue.start < q.start else (q.end, cue.start)
+    cue_tok = sent.tokens[cue.index]
+    for t in tokens_between(sent, lo, hi):
+        if t is cue_tok:
+            continue
+        lem = lemma_of(t)
+        if lem in lex.domestic_nouns:
+            return True
+        if t.pos == "VERB" and lem not in lex.kinds and not _is_mood_or_link(lem):
+            return True
+    return False
+
+
+def _is_mood_or_link(lem: str) -> bool:
+    """A linking verb, or a plan or forecast word the figure's mood already weighs."""
+    lex = lexicon()
+    return lem in lex.linking_verbs or lem in lex.forecast_markers or lem in lex.target_markers
+
+
+# words after a cue where its object, the goods, may stand ("поставок нефти в ...")
+CUE_OBJECT_REACH = 2
+
+
+def cue_object(sent: Sentence, cue: Cue) -> list[Token]:
+    """The few words right after the cue: where a figure that the cue opened far before
+    finds its goods ("поставок нефти ..., сократив их на 0,5 млн тонн — до 4 млн тонн")."""
+    return sent.tokens[cue.index + 1:cue.index + 1 + CUE_OBJECT_REACH]

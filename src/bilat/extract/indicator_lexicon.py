@@ -45,6 +45,11 @@ class IndicatorLexicon:
     direction_from: frozenset[str]
     direction_to: frozenset[str]
     scopes: dict[str, str]  # lemma -> scope (agriculture, industry, or an English commodity)
+    third_party_markers: frozenset[str]  # world, bloc or third-party totals ("мировой экспорт")
+    domestic_nouns: frozenset[str]  # heads of domestic figures ("производство", "бюджет")
+    linking_verbs: frozenset[str]  # verbs that may stand between a cue and its figure
+    price_markers: frozenset[str]  # "за" after a money figure: a price per unit
+    absolute_change_prepositions: frozenset[str]  # "на" before an absolute change
 
 
 @cache
@@ -78,4 +83,9 @@ def lexicon() -> IndicatorLexicon:
         direction_from=fs("direction_from"),
         direction_to=fs("direction_to"),
         scopes=scopes,
+        third_party_markers=fs("third_party_markers"),
+        domestic_nouns=fs("domestic_nouns"),
+        linking_verbs=fs("linking_verbs"),
+        price_markers=fs("price_markers"),
+        absolute_change_prepositions=fs("absolute_change_prepositions"),
     )

@@ -17,7 +17,9 @@ from ..doc import Doc, Indicator, Quantity, Sentence
 from ..pipeline import stage
 from .indicator_countries import (
     companies_countries,
+    context_mentions,
     flow_countries,
+    names_a_partner,
     sentence_mentions,
     trade_countries,
 )
@@ -27,10 +29,15 @@ from .indicator_cues import (
     Cue,
     change_of,
     company_count_fits,
+    cue_object,
     figure_mood,
     find_cues,
+    is_absolute_change,
     is_comparison,
+    is_price,
+    is_third_party,
     lemma_of,
+    link_broken,
     scope_in,
     starts_with_continuation,
     subject_pronoun,
@@ -39,6 +46,10 @@ from .indicator_cues import (
 from .indicator_lexicon import lexicon
 
 CHANGE_UNITS = ("pct", "times")
+# what may stand between the two ends of a range of values
+RANGE_JOINERS = frozenset({"-", "–", "—", "до", "или"})
+# kinds of a flow from one country to another
+FLOW_KINDS = frozenset({"export", "import", "investment"})
 # kinds whose figure must name a country in its own sentence (a domestic investment is not one)
 SENTENCE_COUNTRY_KINDS = frozenset({"investment"})
 
@@ -57,7 +68,10 @@ def _in(sent: Sentence, start: int) -> bool:
     return sent.start <= start < sent.end
 
 
-def _pick_cue(cues: list[Cue], q: Quantity, sent: Sentence) -> Cue | None:
+def _pick_cue(cues: list[Cue], q: Quantity, sent: Sentence, values: list[Quantity]) -> Cue | None:
+    """The nearest fitting cue before the figure; else the first after it, unless another
+    value stands after the figure: "выловили 452 тыс. т, импортировали 89 тыс. т" gives the
+    import cue its own figure, not the one before it."""
     lex = lexicon()
     fits = []
     for c in cues:
@@ -70,7 +84,17 @@ def _pick_cue(cues: list[Cue], q: Quantity, sent: Sentence) -> Cue | None:
     if before:
         return before[-1]
     after = [c for c in fits if c.start > q.start]
-    return after[0] if after else None
+    if not after:
+        return None
+    if after[0].kind != "companies" and any(v.start > q.end for v in values):
+        return None
+    return after[0]
+
+
+def _range_end(sent: Sentence, prev_end: int, q: Quantity) -> bool:
+    """Only a dash or "до" joins the previous value and this one: "$180 млн — $230 млн"."""
+    gap = sent.text[prev_end - sent.start:q.start - sent.start].strip().lower()
+    return gap in RANGE_JOINERS
 
 
 def _companies_context(sent: Sentence) -> bool:
@@ -94,17 +118,27 @@ def _figures(
     figures: list[_Figure] = []
     prev_end = sent.start  # end of the previous value, figure or not
     clause_start = sent.start  # end of the previous figure: a plan word before it is its own
+    prev_rejected = False  # the previous value was no figure: its range end is none either
     for q in values:
-        cue = _pick_cue(cues, q, sent)
-        if cue is None:
+        cue = _pick_cue(cues, q, sent, values)
+        in_range = _range_end(sent, prev_end, q) and prev_end > sent.start
+        if is_absolute_change(sent, q):  # "на 0,5 млн тонн — до 4 млн": the change only
             prev_end = q.end
+            prev_rejected = False
+            continue
+        if cue is None or is_price(sent, q) or (in_range and prev_rejected):
+            prev_end = q.end
+            prev_rejected = True
             continue
         start = prev_end
         if cue.start < q.start and cue.start >= prev_end:
             # the cue opens this figure's words; an adjective right before it belongs too
             start = sent.tokens[max(cue.index - 1, 0)].start
         mood = figure_mood(sent, clause_start, start, q) if cue.kind != "companies" else None
-        if mood == TARGET:
+        unrelated = cue.kind != "companies" and (
+            link_broken(sent, cue, q) or is_third_party(sent, cue, start, q))
+        prev_rejected = mood == TARGET or unrelated
+        if prev_rejected:
             prev_end = q.end
             continue
         figures.append(_Figure(q, cue, start, forecast=mood == FORECAST))
@@ -146,7 +180,7 @@ def _countries(doc: Doc, sent: Sentence, fig: _Figure) -> list[str]:
     mentions = sentence_mentions(doc, sent)
     anchor = fig.cue.start
     if fig.cue.kind == "trade":
-        return trade_countries(doc, mentions, anchor)
+        return trade_countries(doc, context_mentions(doc, sent), anchor)
     if fig.cue.kind == "companies":
         return companies_countries(doc, mentions, anchor)
     return flow_countries(doc, fig.cue.kind, mentions, anchor)
@@ -170,6 +204,7 @@ def indicators(doc: Doc) -> Doc:
     seen: set[tuple] = set()
     carried: str | None = None  # the period of the previous sentence's figures
     prev_kind: str | None = None  # the kind of the previous sentence's last cue
+    reporting = False  # the previous sentence gave a figure between the two countries
     for sent in doc.sentences:
         quantities = sorted(
             (q for q in doc.quantities if _in(sent, q.start)), key=lambda q: q.start
@@ -180,9 +215,16 @@ def indicators(doc: Doc) -> Doc:
         if not figures:
             if not starts_with_continuation(sent):
                 carried = None
+            reporting = False
             continue
+        found_before = len(doc.indicators)
         for fig in figures:
             countries = _countries(doc, sent, fig)
+            if fig.cue.kind in FLOW_KINDS and not reporting and not names_a_partner(
+                    sentence_mentions(doc, sent), fig.cue.start):
+                continue  # "импорт КНДР сократился": one country's trade with the world
+            if len(set(countries)) < 2:
+                continue  # a figure of one country alone is domestic, not between two
             if fig.cue.kind == "companies" and not _names_a_country(doc, sent):
                 continue  # "10 региональных компаний": firms of no foreign country
             if fig.cue.kind in SENTENCE_COUNTRY_KINDS and not _names_a_country(doc, sent):
@@ -191,6 +233,8 @@ def indicators(doc: Doc) -> Doc:
             if fig.forecast and not _is_publication_year(doc, period):
                 continue  # a forecast for a later year is a goal, not a figure
             scope = scope_in(tokens_between(sent, fig.window_start, fig.quantity.start))
+            if scope is None and fig.cue.start < fig.window_start:
+                scope = scope_in(cue_object(sent, fig.cue))
             ind = Indicator(
                 kind=fig.cue.kind,
                 scope=scope or "total",
@@ -206,4 +250,5 @@ def indicators(doc: Doc) -> Doc:
                 seen.add(key)
                 doc.indicators.append(ind)
             carried = period or carried
+        reporting = len(doc.indicators) > found_before
     return doc

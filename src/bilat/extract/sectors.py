@@ -43,6 +43,11 @@ TITLE_ENDS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 OBJECT_REACH = 2
 # words that join two items of a list rather than a head and its object
 CONJUNCTIONS = frozenset({"и", "или", "а", "также", "либо"})
+# what opens a footnote line
+FOOTNOTE_MARKS = ("*",)
+# quotation marks around a name
+QUOTES_OPEN = frozenset({"«", "„", "“"})
+QUOTES_CLOSE = frozenset({"»", "“", "”"})
 # country mentions that mark where something happened rather than a party to the relation
 PLACE_ONLY_KINDS = frozenset({"city", "capital"})
 
@@ -65,6 +70,27 @@ def sentence_words(sent: Sentence) -> list[Word]:
                 words.append(Word(form, lem, offset, offset + len(part), idx))
             offset += len(part) + 1
     return words
+
+
+def name_tokens(sent: Sentence) -> set[int]:
+    """Indices of tokens inside a proper name: a capitalised word after the sentence's first,
+    with the capitalised words right before it ("Национального банка", "Уран-6"), and
+    words inside «...» quotes ("«Турецкий поток»")."""
+    inside: set[int] = set()
+    quoted = False
+    for i, tok in enumerate(sent.tokens):
+        if tok.text in QUOTES_OPEN:
+            quoted = True
+        elif tok.text in QUOTES_CLOSE:
+            quoted = False
+        elif quoted or (i > 0 and tok.text[:1].isupper() and not tok.text.isupper()):
+            inside.add(i)
+    # a lower-case cue right after a capitalised adjective is that name's head
+    for i, tok in enumerate(sent.tokens):
+        if i - 1 in inside and i not in inside and tok.text[:1].islower() and (
+                sent.tokens[i - 1].pos == "ADJF"):
+            inside.add(i)
+    return inside
 
 
 def title_tokens(sent: Sentence, lex: SectorLexicon) -> set[int]:
@@ -103,7 +129,7 @@ def _object_sector(lex: SectorLexicon, words: list[Word], i: int, own: str) -> b
 def cues_of(sent: Sentence, lex: SectorLexicon) -> list[str]:
     """The sectors whose cues the sentence holds (titles and qualified heads left out)."""
     words = sentence_words(sent)
-    titles = title_tokens(sent, lex)
+    titles = title_tokens(sent, lex) | name_tokens(sent)
     found: list[str] = []
     prev_sector: str | None = None
     i = 0
@@ -147,6 +173,8 @@ def sectors(doc: Doc) -> Doc:
     lex = sector_lexicon()
     mentions: list[tuple[int, SectorMention]] = []
     for sent in doc.sentences:
+        if sent.text.lstrip().startswith(FOOTNOTE_MARKS):
+            continue  # "* ... запрещённая в России организация": a legal footnote
         strength, found = sentence_sectors(sent, lex)
         if not found:
             continue
