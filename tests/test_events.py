@@ -263,3 +263,116 @@ def test_third_country_partners(text, mentions, expected):
 def test_evidence_does_not_cross_a_line_break(text, expected):
     found = find_events(make_doc(text))
     assert [e.evidence.text for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # one country only and no foreign partner: domestic, not a relations event
+        (
+            "Министр Казахстана провёл переговоры с акимом области.",
+            (("Казахстана", "KZ", "name"),),
+            [],
+        ),
+        (
+            "Министр Казахстана провёл переговоры с узбекским коллегой.",
+            (("Казахстана", "KZ", "name"), ("узбекским", "UZ", "adjective")),
+            ["meeting"],
+        ),
+        (
+            "Министр Казахстана провёл переговоры с министром Узбекистана.",
+            (("Казахстана", "KZ", "name"), ("Узбекистана", "UZ", "name")),
+            ["meeting"],
+        ),
+        (
+            "Министр Казахстана провёл переговоры на высшем уровне.",
+            (("Казахстана", "KZ", "name"),),
+            ["meeting"],
+        ),
+        # a venue is not a party
+        (
+            "Министры провели переговоры в Турции.",
+            (("Турции", "TR", "name"),),
+            ["meeting"],
+        ),
+        # a meeting with journalists or locals is not talks between officials
+        (
+            "Президент Казахстана встретился с главными редакторами казахстанских СМИ.",
+            (("Казахстана", "KZ", "name"), ("казахстанских", "KZ", "adjective")),
+            [],
+        ),
+        (
+            "Министр Узбекистана встретился с местными жителями Казахстана.",
+            (("Узбекистана", "UZ", "name"), ("Казахстана", "KZ", "name")),
+            [],
+        ),
+        # a visit to a third country, a private trip, a tour of a plant
+        (
+            "Министр обороны Казахстана находился с официальным визитом в Индии.",
+            (("Казахстана", "KZ", "name"), ("Индии", "IN", "name")),
+            [],
+        ),
+        (
+            "Президент Казахстана прибыл с официальным визитом в Узбекистан.",
+            (("Казахстана", "KZ", "name"), ("Узбекистан", "UZ", "name")),
+            ["visit"],
+        ),
+        ("Корреспондент агентства посетил Ташкент после праздников.", (), []),
+        ("Президент, посещая одно из местных предприятий, похвалил рабочих.", (), []),
+    ],
+)
+def test_domestic_private_and_third_country_mentions(text, mentions, expected):
+    assert types(make_doc(text, mentions=mentions)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # negotiations as a process, not a held round
+        ("Стороны находятся в продвинутой фазе переговоров.", []),
+        ("Источники, знакомые с ходом переговоров, сообщили о разногласиях.", []),
+        ("Переговоры о поставках газа подходят к концу.", []),
+        ("Переговоры о поставках газа прошли в Ташкенте.", ["meeting"]),
+        ("Такие переговоры надо начать как можно скорее.", []),
+        ("Ташкент стал традиционным местом встречи экспертов.", []),
+        # "в ходе переговоров" refers to talks reported elsewhere
+        ("В ходе переговоров стороны обсудили транзит.", []),
+        (
+            "Министры провели переговоры в Ташкенте. В ходе переговоров стороны обсудили транзит.",
+            ["meeting"],
+        ),
+        ("Во время официального визита министр обсудил транзит.", ["visit"]),
+        # a verb of saying after a quotation is not a signing
+        ("«Мы будем участвовать в новых соглашениях», — заключил министр.", []),
+        ("Министры заключили соглашение о транзите.", ["agreement"]),
+    ],
+)
+def test_references_processes_and_reporting_verbs(text, expected):
+    assert types(make_doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Сборная Казахстана обыграла соперника: вратарь отразил тридцать бросков, "
+            "а нападающий оформил хет-трик в этой встрече.",
+            [],
+        ),
+        (
+            "Футбольный матч завершился вничью. Тренер похвалил игроков. "
+            "Стороны подписали соглашение о трансфере.",
+            [],
+        ),
+        ("Министры встретились и подписали соглашение о транзите.", ["agreement", "meeting"]),
+    ],
+)
+def test_sports_reports_hold_no_relations_events(text, expected):
+    assert types(make_doc(text)) == expected
+
+
+def test_date_of_a_planned_clause_is_not_borrowed():
+    text = "Стороны подписали протокол, а договор планируется подписать до конца 2025 года."
+    doc = make_doc(text, times=(("до конца 2025 года", "2025-12"),))
+    events = find_events(doc)
+    assert [(e.type, e.date) for e in events] == [("agreement", "2025-03-14")]

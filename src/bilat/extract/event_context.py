@@ -15,6 +15,7 @@ PLACE_ENTITY_TYPES = frozenset({"CITY", "LOC", "LOCATION"})
 PLACE_PREPOSITIONS = frozenset({"в", "во"})
 PERIOD_KINDS = frozenset({"period"})
 PLACE_ONLY_PREPOSITIONS = frozenset({"в", "во", "на", "из", "под"})  # "в Душанбе": a venue
+DESTINATION_KINDS = frozenset({"name", "capital", "city", "compound"})  # "визит в Мьянму"
 
 
 @dataclass(slots=True)
@@ -149,3 +150,32 @@ def about_third_country(doc: Doc, start: int, end: int) -> bool:
         m.code not in dyad and _preceding_word(doc, m.start) not in PLACE_ONLY_PREPOSITIONS
         for m in inside
     )
+
+
+def parties_named(doc: Doc, start: int, end: int) -> set[str]:
+    """Countries that [start, end) brings in as parties: country, capital, adjective and
+    organisation mentions that are not a venue ("в Турции"), and the countries of the persons
+    it names."""
+    codes = {
+        m.code
+        for m in doc.country_mentions
+        if m.start >= start
+        and m.end <= end
+        and _preceding_word(doc, m.start) not in PLACE_ONLY_PREPOSITIONS
+    }
+    for person in doc.persons:
+        if person.country and any(m.start >= start and m.end <= end for m in person.mentions):
+            codes.add(person.country)
+    return codes
+
+
+def destinations(doc: Doc, start: int, end: int) -> set[str]:
+    """Countries named after "в"/"во" in [start, end): where a visit went."""
+    return {
+        m.code
+        for m in doc.country_mentions
+        if m.start >= start
+        and m.end <= end
+        and m.kind in DESTINATION_KINDS
+        and _preceding_word(doc, m.start) in PLACE_PREPOSITIONS
+    }

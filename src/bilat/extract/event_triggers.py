@@ -37,7 +37,10 @@ NON_FACTUAL_FORMS = frozenset({FUTURE, INFINITIVE, IMPERATIVE})
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 TOPIC_PREPOSITION = "по"
 VISIT_TYPE = "visit"
-VISIT_OBJECT_REACH = 3  # words after a visit verb searched for what was visited
+MEETING_TYPE = "meeting"
+WITH_PREPOSITIONS = frozenset({"с", "со"})
+QUOTE_CLOSERS = ("»", '"', "“", "”")
+VISIT_OBJECT_REACH = 4  # words after a visit verb searched for what was visited
 RELATIVE_PRONOUNS = frozenset({"который"})
 RELATIVE_REACH = 2  # clauses after a noun trigger searched for its relative clause
 RELATIVE_HEAD = 4  # words of the relative clause in which a plan word counts
@@ -69,6 +72,17 @@ class EventLexicon:
     topic_heads: frozenset[str] = frozenset()
     process_modifiers: frozenset[str] = frozenset()
     visit_non_objects: frozenset[str] = frozenset()
+    reference_frames: frozenset[tuple[str, str]] = frozenset()
+    two_party_types: frozenset[str] = frozenset()
+    two_party_markers: frozenset[str] = frozenset()
+    visit_non_agents: frozenset[str] = frozenset()
+    sports_lemmas: frozenset[str] = frozenset()
+    sports_min_distinct: int = 0
+    meeting_non_partners: frozenset[str] = frozenset()
+    meeting_partner_reach: int = 0
+    topic_process_nouns: frozenset[str] = frozenset()
+    topic_prepositions: frozenset[str] = frozenset()
+    held_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -119,6 +133,17 @@ def load_lexicon() -> EventLexicon:
         topic_heads=frozenset(raw.get("topic_heads", ())),
         process_modifiers=frozenset(raw.get("process_modifiers", ())),
         visit_non_objects=frozenset(raw.get("visit_non_objects", ())),
+        reference_frames=frozenset(tuple(f) for f in raw.get("reference_frames", ())),
+        two_party_types=frozenset(raw.get("two_party_types", ())),
+        two_party_markers=frozenset(raw.get("two_party_markers", ())),
+        visit_non_agents=frozenset(raw.get("visit_non_agents", ())),
+        sports_lemmas=frozenset(raw.get("sports_lemmas", ())),
+        sports_min_distinct=int(raw.get("sports_min_distinct", 0)),
+        meeting_non_partners=frozenset(raw.get("meeting_non_partners", ())),
+        meeting_partner_reach=int(raw.get("meeting_partner_reach", 0)),
+        topic_process_nouns=frozenset(raw.get("topic_process_nouns", ())),
+        topic_prepositions=frozenset(raw.get("topic_prepositions", ())),
+        held_verbs=frozenset(raw.get("held_verbs", ())),
     )
 
 
@@ -199,6 +224,49 @@ def _attends(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
     )
 
 
+def _frame_noun(lex: EventLexicon, tokens: list[Token], i: int) -> str | None:
+    """ "в ходе (официальных) переговоров", "во время встречи": the trigger is named as a frame
+    for something else; returns the frame's noun ("ход"), else None."""
+    k = i - 1
+    while k >= 0 and _is_pos(tokens[k], ADJECTIVE_POS):
+        k -= 1
+    if k < 1:
+        return None
+    prep = low(tokens[k - 1])
+    for p, word in lex.reference_frames:
+        if prep == p and word in lemmas(tokens[k]):
+            return word
+    return None
+
+
+def _non_official_partner(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
+    """ "встретился с местным мэром", "встреча с редакторами": not talks between officials."""
+    if i + 1 >= len(tokens) or low(tokens[i + 1]) not in WITH_PREPOSITIONS:
+        return False
+    reach = tokens[i + 2 : i + 2 + lex.meeting_partner_reach]
+    return any(lemmas(t) & lex.meeting_non_partners for t in reach)
+
+
+def _talks_under_way(lex: EventLexicon, tokens: list[Token], i: int, clause: Clause) -> bool:
+    """ "переговоры по покупке ... подходят к концу": negotiations on a topic, not a held round."""
+    if not lemmas(tokens[i]) & lex.topic_process_nouns:
+        return False
+    if i + 1 >= len(tokens) or low(tokens[i + 1]) not in lex.topic_prepositions:
+        return False
+    return not any(lemmas(t) & lex.held_verbs for t in clause.tokens)
+
+
+def _reporting_verb(sent: Sentence, tok: Token) -> bool:
+    """ "«...», — заключил министр": a verb of saying right after a quotation."""
+    head = sent.text[: tok.start - sent.start].rstrip(" ,—–-")
+    return head.endswith(QUOTE_CLOSERS)
+
+
+def _private_visit(lex: EventLexicon, clause: Clause) -> bool:
+    """ "корреспондент посетил город": a private person's trip, not an official visit."""
+    return any(lemmas(t) & lex.visit_non_agents for t in clause.tokens)
+
+
 def _modifiers(tokens: list[Token], i: int) -> set[str]:
     mods: set[str] = set()
     for tok in tokens[max(0, i - MODIFIER_WINDOW) : i]:
@@ -208,7 +276,7 @@ def _modifiers(tokens: list[Token], i: int) -> set[str]:
 
 def _noun_status(lex: EventLexicon, sent_tokens: list[Token], i: int, clause: Clause) -> str | None:
     """past | present for a noun trigger reported as real, else None."""
-    mods = _modifiers(sent_tokens, i)
+    mods = _modifiers(sent_tokens, i) - {_frame_noun(lex, sent_tokens, i)}
     if mods & (lex.prospective_modifiers | lex.process_modifiers):
         return None
     near = range(max(0, i - MODIFIER_WINDOW), i)
@@ -262,6 +330,14 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
                 continue
             if trig.type == VISIT_TYPE and trig.pos == "verb" and _attends(lex, words, i):
                 continue
+            if trig.type == VISIT_TYPE and _private_visit(lex, clause):
+                continue
+            if trig.type == MEETING_TYPE and _non_official_partner(lex, words, i):
+                continue
+            if trig.pos == "verb" and _reporting_verb(sent, tok):
+                continue
+            if trig.pos == "noun" and _talks_under_way(lex, words, i, clause):
+                continue
             if trig.pos == "verb":
                 status = _verb_status(clause.tokens, clause.tokens.index(tok))
             else:
@@ -277,7 +353,12 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
                     token=tok,
                     clause=clause,
                     sentence=sent,
-                    weak=trig.weak,
+                    weak=trig.weak
+                    or (
+                        trig.type == MEETING_TYPE
+                        and trig.pos == "noun"
+                        and _frame_noun(lex, words, i) is not None
+                    ),
                     present=status == PRESENT,
                     reminiscence=bool(clause_lemmas & lex.reminiscence),
                     anaphoric=bool(_modifiers(words, i) & lex.anaphoric),

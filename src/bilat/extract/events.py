@@ -13,13 +13,22 @@ from dataclasses import dataclass, field
 
 from ..doc import Doc, Event, Span
 from ..pipeline import stage
-from .clauses import line_span
-from .event_context import about_third_country, countries_for, persons_in, pick_date, place_in
-from .event_triggers import TriggerHit, find_hits, load_lexicon
+from .clauses import FUTURE, INFINITIVE, clause_of, clauses, finite_forms, lemmas, line_span
+from .event_context import (
+    about_third_country,
+    countries_for,
+    destinations,
+    parties_named,
+    persons_in,
+    pick_date,
+    place_in,
+)
+from .event_triggers import EventLexicon, TriggerHit, find_hits, load_lexicon
 
 NEGOTIATION_LEMMA = "переговоры"
 NEGOTIATION_CAMEO = "046"
 FALLBACK_PRECISION = len("YYYY-MM")  # a publication-date guess agrees with its month
+VISIT_TYPE = "visit"
 
 
 @dataclass(slots=True)
@@ -78,7 +87,8 @@ def _occurrence(doc: Doc, hit: TriggerHit) -> Occurrence:
     choice = pick_date(doc, clause.start, clause.end, hit.token.start)
     if not choice.anchored:
         whole = pick_date(doc, sent.start, sent.end, hit.token.start)
-        if whole.anchored and len(_sentence_times(doc, sent.start, sent.end)) == 1:
+        times = _sentence_times(doc, sent.start, sent.end)
+        if whole.anchored and len(times) == 1 and not _planned_clause(sent, times[0].start):
             choice = whole
     place = place_in(doc, clause.start, clause.end)
     lo, hi = line_span(doc.text, sent.start, sent.end, hit.token.start)
@@ -98,6 +108,18 @@ def _occurrence(doc: Doc, hit: TriggerHit) -> Occurrence:
         # a just-reported, undated occurrence took place by the publication date
         occ.date, occ.fallback = doc.published.isoformat(), True
     return occ
+
+
+def _planned_clause(sent, offset: int) -> bool:
+    """The clause holding ``offset`` plans something ("подписать планируется до конца года"):
+    its date is not the date of an occurrence reported elsewhere in the sentence."""
+    part = clause_of(clauses(sent), offset)
+    if part is None:
+        return False
+    if any(lemmas(t) & load_lexicon().blockers for t in part.tokens):
+        return True
+    forms = {f for _, f in finite_forms(part.tokens)}
+    return bool(forms) and forms <= {FUTURE, INFINITIVE}
 
 
 def _sentence_times(doc: Doc, start: int, end: int) -> list:
@@ -129,13 +151,56 @@ def _codes(occ: Occurrence) -> tuple[str, str]:
     return cameo, entry.get("plover", "")
 
 
+def is_sports_report(lex: EventLexicon, doc: Doc) -> bool:
+    """The document uses enough distinct sports words to be a game report."""
+    if not lex.sports_min_distinct:
+        return False
+    seen: set[str] = set()
+    for sent in doc.sentences:
+        for tok in sent.tokens:
+            seen |= lemmas(tok) & lex.sports_lemmas
+            if len(seen) >= lex.sports_min_distinct:
+                return True
+    return False
+
+
+def _two_parties(lex: EventLexicon, doc: Doc, hit: TriggerHit) -> bool:
+    """The sentence does not pin the mention on one country alone: it names two, or none (it
+    goes on about the article's pair), or one and a word implying a foreign partner, or, for a
+    visit, a destination in the article's pair."""
+    sent = hit.sentence
+    found = parties_named(doc, sent.start, sent.end)
+    if len(found) != 1:
+        return True
+    if any(lemmas(t) & lex.two_party_markers for t in sent.tokens):
+        return True
+    if hit.type == VISIT_TYPE:
+        return bool(destinations(doc, hit.clause.start, hit.clause.end) & set(doc.countries))
+    return False
+
+
+def _visit_elsewhere(doc: Doc, hit: TriggerHit) -> bool:
+    """ "визит в Мьянму" in an article about Russia and India: a visit to a third country."""
+    if hit.type != VISIT_TYPE or not doc.countries:
+        return False
+    places = destinations(doc, hit.clause.start, hit.clause.end)
+    return bool(places) and not places & set(doc.countries)
+
+
 def find_events(doc: Doc) -> list[Event]:
+    lex = load_lexicon()
+    if is_sports_report(lex, doc):
+        return []  # games and players' contracts, not relations between countries
     strong: list[Occurrence] = []
     weak: list[Occurrence] = []
     for sent in doc.sentences:
         if about_third_country(doc, sent.start, sent.end):
             continue  # between one of the parties and a third country
         for hit in find_hits(sent):
+            if _visit_elsewhere(doc, hit):
+                continue
+            if hit.type in lex.two_party_types and not _two_parties(lex, doc, hit):
+                hit.weak = True  # no second party named: only enriches an occurrence
             (weak if hit.weak else strong).append(_occurrence(doc, hit))
     events = []
     for occ in merge(strong, weak):
