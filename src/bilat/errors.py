@@ -1,6 +1,6 @@
 """Every error bilat reports, with a stable code. One module, one place.
 
-Codes: E1xx input and ingest, E2xx store, E3xx pipeline, E4xx usage.
+Codes: E1xx input and ingest, E2xx store, E3xx pipeline, E4xx usage, E5xx batch.
 """
 
 from __future__ import annotations
@@ -75,6 +75,12 @@ class StageOrderError(PipelineError):
 
 class UsageError(BilatError):
     code = "E400"
+
+
+class BatchError(BilatError):
+    """The Dask cluster could not be started or reached."""
+
+    code = "E500"
 
 
 # Warnings attached to an extraction record (``Doc.warnings``): the record is still valid.
