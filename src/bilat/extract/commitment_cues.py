@@ -5,10 +5,7 @@ a cue for a concrete future action in a sentence ("договорились + in
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from ..doc import Sentence, Token
 from .clauses import (
@@ -24,9 +21,9 @@ from .clauses import (
     verb_form,
     verbal_parse,
 )
+from .commitment_lexicon import CommitmentLexicon, Cue, load_cues
 from .models import morph_analyzer, parse
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PROSPECT_REACH = 24  # words from "обсудили" to the project noun it governs
 GENERIC_REACH = 4
 PROMISED_KIND = "promised"
@@ -37,52 +34,6 @@ QUESTION_PARTICLE = "ли"
 NEGATION_REACH = (
     3  # "не будем подписывать"  # words after the head in which a generic object counts
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    lemmas: frozenset[str]
-    kind: str
-    tense: str
-    next: str
-    reach: int
-
-
-@dataclass(frozen=True, slots=True)
-class CommitmentLexicon:
-    cues: tuple[Cue, ...]
-    future_kind: str
-    generic_verbs: frozenset[str]
-    party_lemmas: frozenset[str]
-    prospect_kind: str
-    prospect_verbs: frozenset[str]
-    prospect_nouns: frozenset[str]
-    generic_heads: frozenset[str]
-    generic_objects: frozenset[str]
-    specifiers: frozenset[str]
-    event_anaphors: frozenset[str]
-    event_nouns: frozenset[str]
-    anaphoric_determiners: frozenset[str]
-    relative_pronouns: frozenset[str]
-    split_after: frozenset[str]
-    split_heads: frozenset[str]
-    intransitive_generic: frozenset[str]
-    short_form_only: frozenset[str]
-    vague_markers: frozenset[str]
-    promise_verbs: frozenset[str] = frozenset()
-    progress_nouns: frozenset[str] = frozenset()
-    measure_nouns: frozenset[str] = frozenset()
-    domestic_nouns: frozenset[str] = frozenset()
-    method_markers: frozenset[str] = frozenset()
-    conditional_markers: frozenset[str] = frozenset()
-    core_stop_lemmas: frozenset[str] = frozenset()
-    non_party_invitees: frozenset[str] = frozenset()
-    condition_phrases: tuple[tuple[str, ...], ...] = ()
-    two_sided_markers: frozenset[str] = frozenset()
-    one_sided_kinds: frozenset[str] = frozenset()
-    hostile_lemmas: frozenset[str] = frozenset()
-    adverb_forms: frozenset[str] = frozenset()
-    min_evidence_words: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,54 +50,6 @@ class CueHit:
     kind: str
     index: int  # word index of the cue in the sentence (punctuation left out)
     words: list[Token]
-
-
-@cache
-def load_cues() -> CommitmentLexicon:
-    raw = json.loads((DATA_DIR / "commitment_cues.json").read_text(encoding="utf-8"))
-    fut, pro = raw["future_action"], raw["discussed_prospect"]
-
-    def fs(key: str) -> frozenset[str]:
-        return frozenset(raw[key])
-
-    return CommitmentLexicon(
-        cues=tuple(
-            Cue(frozenset(c["lemmas"]), c["kind"], c["tense"], c["next"], int(c["reach"]))
-            for c in raw["cues"]
-        ),
-        future_kind=fut["kind"],
-        generic_verbs=frozenset(fut["generic_verbs"]),
-        party_lemmas=frozenset(fut["party_lemmas"]),
-        prospect_kind=pro["kind"],
-        prospect_verbs=frozenset(pro["verbs"]),
-        prospect_nouns=frozenset(pro["nouns"]),
-        generic_heads=fs("generic_heads"),
-        generic_objects=fs("generic_objects"),
-        specifiers=fs("specifiers"),
-        event_anaphors=fs("event_anaphors"),
-        event_nouns=fs("event_nouns"),
-        anaphoric_determiners=fs("anaphoric_determiners"),
-        relative_pronouns=fs("relative_pronouns"),
-        split_after=fs("split_after"),
-        split_heads=fs("split_heads"),
-        intransitive_generic=fs("intransitive_generic"),
-        short_form_only=fs("short_form_only"),
-        vague_markers=fs("vague_markers"),
-        promise_verbs=frozenset(raw.get("promise_verbs", ())),
-        progress_nouns=frozenset(raw.get("progress_nouns", ())),
-        measure_nouns=frozenset(raw.get("measure_nouns", ())),
-        domestic_nouns=frozenset(raw.get("domestic_nouns", ())),
-        method_markers=frozenset(raw.get("method_markers", ())),
-        conditional_markers=frozenset(raw.get("conditional_markers", ())),
-        core_stop_lemmas=frozenset(raw.get("core_stop_lemmas", ())),
-        non_party_invitees=frozenset(raw.get("non_party_invitees", ())),
-        condition_phrases=tuple(tuple(p) for p in raw.get("condition_phrases", ())),
-        two_sided_markers=frozenset(raw.get("two_sided_markers", ())),
-        one_sided_kinds=frozenset(raw.get("one_sided_kinds", ())),
-        hostile_lemmas=frozenset(raw.get("hostile_lemmas", ())),
-        adverb_forms=frozenset(raw.get("adverb_forms", ())),
-        min_evidence_words=int(raw.get("min_evidence_words", 0)),
-    )
 
 
 def _is_infinitive(tok: Token) -> bool:

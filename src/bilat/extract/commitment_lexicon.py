@@ -1,0 +1,103 @@
+"""The commitment cue lexicon: ``data/commitment_cues.json`` read into typed records."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemmas: frozenset[str]
+    kind: str
+    tense: str
+    next: str
+    reach: int
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentLexicon:
+    cues: tuple[Cue, ...]
+    future_kind: str
+    generic_verbs: frozenset[str]
+    party_lemmas: frozenset[str]
+    prospect_kind: str
+    prospect_verbs: frozenset[str]
+    prospect_nouns: frozenset[str]
+    generic_heads: frozenset[str]
+    generic_objects: frozenset[str]
+    specifiers: frozenset[str]
+    event_anaphors: frozenset[str]
+    event_nouns: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    relative_pronouns: frozenset[str]
+    split_after: frozenset[str]
+    split_heads: frozenset[str]
+    intransitive_generic: frozenset[str]
+    short_form_only: frozenset[str]
+    vague_markers: frozenset[str]
+    promise_verbs: frozenset[str] = frozenset()
+    progress_nouns: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+    domestic_nouns: frozenset[str] = frozenset()
+    method_markers: frozenset[str] = frozenset()
+    conditional_markers: frozenset[str] = frozenset()
+    core_stop_lemmas: frozenset[str] = frozenset()
+    non_party_invitees: frozenset[str] = frozenset()
+    condition_phrases: tuple[tuple[str, ...], ...] = ()
+    two_sided_markers: frozenset[str] = frozenset()
+    one_sided_kinds: frozenset[str] = frozenset()
+    hostile_lemmas: frozenset[str] = frozenset()
+    adverb_forms: frozenset[str] = frozenset()
+    min_evidence_words: int = 0
+
+
+@cache
+def load_cues() -> CommitmentLexicon:
+    raw = json.loads((DATA_DIR / "commitment_cues.json").read_text(encoding="utf-8"))
+    fut, pro = raw["future_action"], raw["discussed_prospect"]
+
+    def fs(key: str) -> frozenset[str]:
+        return frozenset(raw[key])
+
+    return CommitmentLexicon(
+        cues=tuple(
+            Cue(frozenset(c["lemmas"]), c["kind"], c["tense"], c["next"], int(c["reach"]))
+            for c in raw["cues"]
+        ),
+        future_kind=fut["kind"],
+        generic_verbs=frozenset(fut["generic_verbs"]),
+        party_lemmas=frozenset(fut["party_lemmas"]),
+        prospect_kind=pro["kind"],
+        prospect_verbs=frozenset(pro["verbs"]),
+        prospect_nouns=frozenset(pro["nouns"]),
+        generic_heads=fs("generic_heads"),
+        generic_objects=fs("generic_objects"),
+        specifiers=fs("specifiers"),
+        event_anaphors=fs("event_anaphors"),
+        event_nouns=fs("event_nouns"),
+        anaphoric_determiners=fs("anaphoric_determiners"),
+        relative_pronouns=fs("relative_pronouns"),
+        split_after=fs("split_after"),
+        split_heads=fs("split_heads"),
+        intransitive_generic=fs("intransitive_generic"),
+        short_form_only=fs("short_form_only"),
+        vague_markers=fs("vague_markers"),
+        promise_verbs=frozenset(raw.get("promise_verbs", ())),
+        progress_nouns=frozenset(raw.get("progress_nouns", ())),
+        measure_nouns=frozenset(raw.get("measure_nouns", ())),
+        domestic_nouns=frozenset(raw.get("domestic_nouns", ())),
+        method_markers=frozenset(raw.get("method_markers", ())),
+        conditional_markers=frozenset(raw.get("conditional_markers", ())),
+        core_stop_lemmas=frozenset(raw.get("core_stop_lemmas", ())),
+        non_party_invitees=frozenset(raw.get("non_party_invitees", ())),
+        condition_phrases=tuple(tuple(p) for p in raw.get("condition_phrases", ())),
+        two_sided_markers=frozenset(raw.get("two_sided_markers", ())),
+        one_sided_kinds=frozenset(raw.get("one_sided_kinds", ())),
+        hostile_lemmas=frozenset(raw.get("hostile_lemmas", ())),
+        adverb_forms=frozenset(raw.get("adverb_forms", ())),
+        min_evidence_words=int(raw.get("min_evidence_words", 0)),
+    )
