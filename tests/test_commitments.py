@@ -5,39 +5,11 @@ sentences, other fields given directly) so these tests do not depend on other st
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from bilat.doc import CountryMention, Doc, Person, Span, TimeExpr
+from bilat.doc import Doc, TimeExpr
 from bilat.extract.commitments import find_commitments
-from bilat.extract.segment import segment
-
-
-def make_doc(
-    text: str,
-    *,
-    published: date | None = date(2025, 3, 14),
-    times: tuple[tuple[str, str | None], ...] = (),
-    mentions: tuple[tuple[str, str, str], ...] = (),
-    persons: tuple[tuple[str, str], ...] = (),
-    countries: tuple[str, ...] = ("KZ", "UZ"),
-) -> Doc:
-    """``times``: (surface, value); ``mentions``: (surface, code, kind); ``persons``: (name, surface)."""
-    doc = segment(Doc(id="t", text=text, published=published))
-    for surface, value in times:
-        start = text.index(surface)
-        doc.times.append(TimeExpr(start, start + len(surface), surface, value))
-    for surface, code, kind in mentions:
-        start = text.index(surface)
-        doc.country_mentions.append(
-            CountryMention(code, start, start + len(surface), surface, kind)
-        )
-    for name, surface in persons:
-        start = text.index(surface)
-        doc.persons.append(Person(name=name, mentions=[Span(start, start + len(surface), surface)]))
-    doc.countries = list(countries)
-    return doc
+from doc_builders import make_doc
 
 
 @pytest.mark.parametrize(
