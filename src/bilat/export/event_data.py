@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import pycountry
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from ..datafiles import read_json
 from ..store import kb_schema as k
 from ..store import schema as s
 
@@ -31,7 +31,7 @@ CAMEO_COLUMNS = (
 
 @cache
 def event_codes() -> dict[str, dict]:
-    raw = json.loads(resources.files("bilat.data").joinpath("event_codes.json").read_text("utf-8"))
+    raw = read_json("event_codes.json")
     return {name: v for name, v in raw.items() if not name.startswith("_")}
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+from ..datafiles import read_json
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -57,7 +56,7 @@ class CommitmentLexicon:
 
 @cache
 def load_cues() -> CommitmentLexicon:
-    raw = json.loads((DATA_DIR / "commitment_cues.json").read_text(encoding="utf-8"))
+    raw = read_json("commitment_cues.json")
     fut, pro = raw["future_action"], raw["discussed_prospect"]
 
     def fs(key: str) -> frozenset[str]:

@@ -8,12 +8,11 @@ antecedent clause; "договорились о проведении X и Y" yie
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from ..datafiles import read_json
 from ..doc import Commitment, Doc, Sentence, Token
 from ..pipeline import stage
 from .clauses import lemmas, line_span, low, verbal_parse
@@ -30,7 +29,6 @@ from .commitment_cues import (
 from .event_context import countries_for, mentioned_codes, normalise_date, times_in
 from .models import parse
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 WINTER_END_LIMIT = 3  # a season ending before March (winter) straddles the year: keep it
 ACTION_WORDS = 8  # words kept in the normalised action phrase
 MIN_PIECE_WORDS = 3  # a coordinated piece shorter than this is not split off
@@ -197,7 +195,7 @@ def _season_year(value: str | None) -> str | None:
 
 @cache
 def _season_last_month() -> dict[str, int]:
-    raw = json.loads((DATA_DIR / "commitment_cues.json").read_text(encoding="utf-8"))
+    raw = read_json("commitment_cues.json")
     return dict(raw.get("season_last_month", {}))
 
 

@@ -4,11 +4,10 @@ whether a trigger reports something that happened (an event) or not (plan, hope,
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from ..datafiles import read_json
 from ..doc import Sentence, Token
 from .clauses import (
     FUTURE,
@@ -30,7 +29,6 @@ from .clauses import (
 )
 from .models import parse
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PARTICIPLE_REACH = 20  # words back to the noun a full participle modifies
 MODIFIER_WINDOW = 3  # tokens before a noun trigger read as its modifiers
 NON_FACTUAL_FORMS = frozenset({FUTURE, INFINITIVE, IMPERATIVE})
@@ -101,7 +99,7 @@ class TriggerHit:
 
 @cache
 def load_lexicon() -> EventLexicon:
-    raw = json.loads((DATA_DIR / "event_triggers.json").read_text(encoding="utf-8"))
+    raw = read_json("event_triggers.json")
     groups = {k: frozenset(v) for k, v in raw["object_lemmas"].items()}
     triggers = []
     for t in raw["triggers"]:
@@ -118,7 +116,7 @@ def load_lexicon() -> EventLexicon:
                 governors=frozenset(t.get("governors", ())),
             )
         )
-    codes = json.loads((DATA_DIR / "event_codes.json").read_text(encoding="utf-8"))
+    codes = read_json("event_codes.json")
     codes.pop("_doc", None)
     return EventLexicon(
         triggers=tuple(triggers),

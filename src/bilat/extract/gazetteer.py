@@ -14,7 +14,9 @@ from pathlib import Path
 
 from razdel import tokenize
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+from ..datafiles import read_rows
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"  # where scripts/build_gazetteer.py writes
 
 NAME_KINDS = frozenset({"name", "capital", "city", "seat"})  # proper names: must be capitalised
 ADJECTIVE_KINDS = frozenset({"adjective", "city_adjective"})
@@ -62,21 +64,13 @@ class Gazetteer:
         return code
 
 
-def _rows(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.rstrip("\n").split("\t"))
-    return rows
-
-
 @cache
 def load_gazetteer() -> Gazetteer:
     forms: dict[str, list[GazetteerEntry]] = defaultdict(list)
     abbreviations: dict[str, GazetteerEntry] = {}
     combining: dict[str, GazetteerEntry] = {}
     max_tokens = 1
-    for key, code, kind, canonical in _rows(DATA_DIR / "countries.tsv"):
+    for key, code, kind, canonical in read_rows("countries.tsv"):
         entry = GazetteerEntry(code, kind, canonical)
         if kind == "abbreviation":
             abbreviations[key] = entry
@@ -87,6 +81,6 @@ def load_gazetteer() -> Gazetteer:
             max_tokens = max(max_tokens, key.count(" ") + 1)
     org_heads = {
         row[0]: OrgHead(row[0], len(row) > 1 and row[1] == "yes")
-        for row in _rows(DATA_DIR / "country_org_heads.tsv")
+        for row in read_rows("country_org_heads.tsv")
     }
     return Gazetteer(dict(forms), abbreviations, combining, org_heads, max_tokens)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+
+from ..datafiles import read_json
 
 
 def norm(word: str) -> str:
@@ -13,7 +13,7 @@ def norm(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "indicator_lexicon.json"
+LEXICON_FILE = "indicator_lexicon.json"
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class IndicatorLexicon:
 
 @cache
 def lexicon() -> IndicatorLexicon:
-    raw = json.loads(LEXICON_PATH.read_text("utf-8"))
+    raw = read_json(LEXICON_FILE)
     kinds = {norm(lem): kind for kind, lemmas in raw["kinds"].items() for lem in lemmas}
     phrases = tuple(
         KindPhrase(p["kind"], norm(p["head"]), frozenset(map(norm, p["any"])), int(p["window"]))

@@ -10,9 +10,9 @@ official serves, so they do not count); the outlet's home country
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
 
+from ..datafiles import read_text
 from ..doc import CountryMention, Doc, Sentence
 from .models import parse
 
@@ -47,7 +47,7 @@ def _lemmas(words: list[str]) -> list[frozenset[str]]:
 
 
 def _data_rows(name: str) -> list[tuple[str, str]]:
-    text = resources.files("bilat.data").joinpath(name).read_text(encoding="utf-8")
+    text = read_text(name)
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return [(key.strip(), code.strip()) for key, code in rows]
 

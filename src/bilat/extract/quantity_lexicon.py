@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from ..datafiles import read_json
 from .time_lexicon import norm
 
-UNITS_PATH = Path(__file__).resolve().parents[1] / "data" / "units.json"
+UNITS_FILE = "units.json"
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def _public(table: dict) -> dict:
 
 @cache
 def lexicon() -> QuantityLexicon:
-    data = json.loads(UNITS_PATH.read_text(encoding="utf-8"))
+    data = read_json(UNITS_FILE)
     return QuantityLexicon(
         scales={k: float(v) for k, v in data["scales"].items()},
         currency_words=_public(data["currency_words"]),

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ..datafiles import read_text
 from ..doc import CountryMention, Doc, Entity, Token
 from .models import parse
 
@@ -32,7 +32,7 @@ PREFIXES = ("экс-", "вице-")
 
 @cache
 def role_heads() -> frozenset[str]:
-    text = resources.files("bilat.data").joinpath("roles.txt").read_text(encoding="utf-8")
+    text = read_text("roles.txt")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
@@ -40,7 +40,7 @@ def role_heads() -> frozenset[str]:
 
 @cache
 def role_aliases() -> dict[str, str]:
-    text = resources.files("bilat.data").joinpath("role_aliases.tsv").read_text(encoding="utf-8")
+    text = read_text("role_aliases.tsv")
     pairs = (line.split("\t") for line in text.splitlines() if "\t" in line)
     return {alias.strip(): title.strip() for alias, title in pairs}
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache, cached_property
-from pathlib import Path
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "sectors.json"
+from ..datafiles import read_json
+
+LEXICON_FILE = "sectors.json"
 LEMMA_PREFIX = "="
 PREFIX = 2  # letters of a cue's first part used to index the lexicon
 STRONG, WEAK = 2, 1  # context strengths of a sentence  # a cue word that must equal the lemma, not just start the word
@@ -94,7 +94,7 @@ class SectorLexicon:
 
 @cache
 def sector_lexicon() -> SectorLexicon:
-    raw = json.loads(LEXICON_PATH.read_text("utf-8"))
+    raw = read_json(LEXICON_FILE)
     cues = tuple(
         SectorCue(sector, tuple(norm(cue).split()))
         for sector, items in raw["sectors"].items()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+from ..datafiles import read_json
 
 
 def norm(word: str) -> str:
@@ -76,8 +74,8 @@ def _public(table: dict) -> dict:
 
 @cache
 def lexicon() -> TimeLexicon:
-    cal = json.loads((DATA_DIR / "months.json").read_text(encoding="utf-8"))
-    rel = json.loads((DATA_DIR / "relative_dates.json").read_text(encoding="utf-8"))
+    cal = read_json("months.json")
+    rel = read_json("relative_dates.json")
     months = {form: int(n) for n, forms in cal["months"].items() for form in forms}
     weekdays = {form: int(n) for n, forms in cal["weekdays"].items() for form in forms}
     seasons: dict[str, tuple[int, int] | None] = {}

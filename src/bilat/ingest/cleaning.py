@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ..datafiles import read_text
 
 BOILERPLATE_FILE = "boilerplate_ru.txt"
 BOILERPLATE_KINDS = ("line", "credit", "prompt", "related")
@@ -48,7 +49,7 @@ class BoilerplateRule:
 @cache
 def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
     """The rules of ``data/boilerplate_ru.txt`` (``KIND<TAB>REGEX`` lines)."""
-    text = resources.files("bilat.data").joinpath(BOILERPLATE_FILE).read_text(encoding="utf-8")
+    text = read_text(BOILERPLATE_FILE)
     rules = []
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
 
 from bilat.extract.models import parse
+
+from ..datafiles import read_text
 
 SOURCE_CUES_FILE = "source_cues_ru.txt"
 CUE_KINDS = ("verb", "outlet", "link")
@@ -35,7 +36,7 @@ _HOST_PREFIXES = ("www.",)
 @cache
 def source_cues() -> dict[str, tuple[str, ...]]:
     """Phrases of ``data/source_cues_ru.txt`` by kind."""
-    text = resources.files("bilat.data").joinpath(SOURCE_CUES_FILE).read_text(encoding="utf-8")
+    text = read_text(SOURCE_CUES_FILE)
     cues: dict[str, list[str]] = {kind: [] for kind in CUE_KINDS}
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):

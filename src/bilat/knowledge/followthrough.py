@@ -9,16 +9,15 @@ as-of date, else ``pending``. The status history lists each change with its date
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
 from razdel import sentenize, tokenize
 
+from ..datafiles import read_json
 from ..extract.models import parse
 from .periods import period_end
 
@@ -55,7 +54,7 @@ class FollowThrough:
 
 @cache
 def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
-    raw = json.loads(resources.files("bilat.data").joinpath("followthrough_lexicon.json").read_text("utf-8"))
+    raw = read_json("followthrough_lexicon.json")
     concept_of = {lemma: name for name, lemmas in raw["concepts"].items() for lemma in lemmas}
     return concept_of, frozenset(raw["stop_lemmas"])
 
