@@ -2,8 +2,8 @@
 
 Plain natasha: Segmenter + NewsMorphTagger + NewsNERTagger + span normalisation (MorphVocab).
 bilat: ``bilat.extract.api.extract`` with every stage that exists. Both run single-threaded in
-this process on the same N articles after a warm-up on the first few, so per-core throughput is
-documents (or KB of UTF-8 text) per second of process CPU time; wall-clock figures are printed
+this process (numpy held to one BLAS thread) on the same N articles after a warm-up on the first
+few, so per-core throughput is documents (or KB of UTF-8 text) per second of process CPU time; wall-clock figures are printed
 too. Peak memory is the process's maximum resident set size (resource.getrusage).
 
     .venv/bin/python benchmarks/speed.py [-n 500] [--corpus DIR] [--json]
@@ -11,13 +11,20 @@ too. Peak memory is the process's maximum resident set size (resource.getrusage)
 
 from __future__ import annotations
 
-import argparse
-import json
-import resource
-import sys
-import time
-from collections.abc import Callable
-from pathlib import Path
+import os
+
+# per-core figures: one BLAS thread for both (numpy's thread pool would burn a second core
+# spinning, which process CPU time counts); set before numpy is first imported
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bilat.errors import (
@@ -87,5 +87,6 @@ def test_pipeline_never_crashes_on_newsy_noise(text, published):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
+@example("𗀀 Тангутский знак")  # a letter with no Unicode name broke pymorphy3's shape check
 def test_pipeline_never_crashes_on_arbitrary_text(text):
     _check_record(extract("fuzz", text))

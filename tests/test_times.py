@@ -187,3 +187,15 @@ def test_never_crashes_and_offsets_are_exact(text):
         for item in [*times, *entities]:
             assert text[item.start : item.end] == item.text
             assert item.text.strip() == item.text
+
+
+@pytest.mark.parametrize("prefix", ["", "İzmir ve İstanbul. "])
+def test_rules_read_lower_cased_text_with_original_offsets(prefix):
+    # "İ" grows when lower-cased, so that text is read case-insensitively instead
+    text = prefix + "Визит ЗАВЕРШИЛСЯ 3 Марта 2026 года, а В ПРОШЛОМ ГОДУ их было два."
+    times, _ = _times(text)
+    assert [(t.text, t.value) for t in times] == [
+        ("3 Марта 2026 года", "2026-03-03"),
+        ("В ПРОШЛОМ ГОДУ", "2025"),
+    ]
+    assert all(text[t.start : t.end] == t.text for t in times)

@@ -8,6 +8,7 @@ ambiguous word ("открыто": adverb or short participle) is still seen as a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..doc import Sentence, Token
 from .models import parse
@@ -59,16 +60,26 @@ def clause_of(parts: list[Clause], offset: int) -> Clause | None:
     return None
 
 
+@lru_cache(maxsize=200_000)
+def _low(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
 def low(tok: Token) -> str:
-    return tok.text.lower().replace("ё", "е")
+    return _low(tok.text)
 
 
-def lemmas(tok: Token) -> set[str]:
-    """Every normal form pymorphy3 offers for the token (ё written as е)."""
-    out = {tok.lemma.replace("ё", "е")} if tok.lemma else set()
-    for p in parse(low(tok)):
+@lru_cache(maxsize=200_000)
+def _lemmas(text: str, lemma: str) -> frozenset[str]:
+    out = {lemma.replace("ё", "е")} if lemma else set()
+    for p in parse(_low(text)):
         out.add(p.normal_form.replace("ё", "е"))
-    return out
+    return frozenset(out)
+
+
+def lemmas(tok: Token) -> frozenset[str]:
+    """Every normal form pymorphy3 offers for the token (ё written as е)."""
+    return _lemmas(tok.text, tok.lemma)
 
 
 def verbal_parse(tok: Token):
@@ -76,7 +87,12 @@ def verbal_parse(tok: Token):
 
     A later parse counts only when the best one is a short form or an adverb
     ("открыто", "намерен"), never when it is a noun or a pronoun ("мой", "стекло")."""
-    parses = parse(low(tok))
+    return _verbal_parse(_low(tok.text))
+
+
+@lru_cache(maxsize=200_000)
+def _verbal_parse(word: str):
+    parses = parse(word)
     if not parses:
         return None
     if parses[0].tag.POS not in VERBAL_POS | SHORT_FORM_POS:

@@ -22,7 +22,7 @@ from .clauses import (
     verbal_parse,
 )
 from .commitment_lexicon import CommitmentLexicon, Cue, load_cues
-from .models import morph_analyzer, parse
+from .models import is_known, parse
 
 PROSPECT_REACH = 24  # words from "обсудили" to the project noun it governs
 GENERIC_REACH = 4
@@ -31,6 +31,7 @@ SUBJECT_AFTER_REACH = 3  # words after a future verb in which an inverted party 
 INVITEE_REACH = 8  # words after "пригласил" in which the invitee is looked for
 CLAUSE_END = frozenset({",", ";", ":", "—", "–", ".", "(", ")", "«", "»"})
 QUESTION_PARTICLE = "ли"
+FUTURE_POS = frozenset({"VERB", "INFN", "PRTS"})  # verb forms a future action or promise starts from
 NEGATION_REACH = (
     3  # "не будем подписывать"  # words after the head in which a generic object counts
 )
@@ -282,6 +283,17 @@ def _planned_quantity(lex: CommitmentLexicon, words: list[Token], i: int) -> boo
     return any(lemmas(t) & lex.measure_nouns for t in words[i + 1 : i + 3])
 
 
+def _may_be_cue(lex: CommitmentLexicon, tok: Token) -> bool:
+    """A cheap necessary condition for a cue: a word that is a cue lemma, a prospect noun, or
+    a verb form (the future-action and promise readings start from a verb)."""
+    if not tok.text[:1].isalpha() and not any(c.isalpha() for c in tok.text):
+        return False
+    if lemmas(tok) & (lex.cue_lemmas | lex.prospect_nouns):
+        return True
+    p = verbal_parse(tok)
+    return p is not None and p.tag.POS in FUTURE_POS
+
+
 def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit]:
     lex = load_cues()
     ctx = ctx or SentenceContext()
@@ -290,13 +302,13 @@ def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit
     words = [t for t in sent.tokens]
     hits: list[CueHit] = []
     for i, tok in enumerate(words):
-        if not any(c.isalpha() for c in tok.text):
+        if not _may_be_cue(lex, tok):
             continue
         if negated(words, i, NEGATION_REACH) or _past_participle(words[i]):
             continue
         if _full_adjective(lex, words[i]) or low(tok) in lex.adverb_forms:
             continue
-        if not morph_analyzer().word_is_known(low(tok)):
+        if not is_known(low(tok)):
             continue  # a guessed form of an unknown word (a foreign name) is no cue
         if any(low(t) == QUESTION_PARTICLE for t in words[max(0, i - 3) : i + 2]):
             continue  # "планируется ли ...", "сможет ли Пекин построить": a question

@@ -52,6 +52,7 @@ class CommitmentLexicon:
     hostile_lemmas: frozenset[str] = frozenset()
     adverb_forms: frozenset[str] = frozenset()
     min_evidence_words: int = 0
+    cue_lemmas: frozenset[str] = frozenset()  # every lemma of every cue (a quick first test)
 
 
 @cache
@@ -62,11 +63,13 @@ def load_cues() -> CommitmentLexicon:
     def fs(key: str) -> frozenset[str]:
         return frozenset(raw[key])
 
+    cues = tuple(
+        Cue(frozenset(c["lemmas"]), c["kind"], c["tense"], c["next"], int(c["reach"]))
+        for c in raw["cues"]
+    )
     return CommitmentLexicon(
-        cues=tuple(
-            Cue(frozenset(c["lemmas"]), c["kind"], c["tense"], c["next"], int(c["reach"]))
-            for c in raw["cues"]
-        ),
+        cues=cues,
+        cue_lemmas=frozenset().union(*(c.lemmas for c in cues)),
         future_kind=fut["kind"],
         generic_verbs=frozenset(fut["generic_verbs"]),
         party_lemmas=frozenset(fut["party_lemmas"]),

@@ -153,6 +153,7 @@ def _compound(tok: Token, gaz: Gazetteer, out: _Collector) -> bool:
 
 def _scan_sentence(sent: Sentence, gaz: Gazetteer, persons: list[tuple[int, int]], out: _Collector) -> None:
     tokens = sent.tokens
+    norms = [norm(t.text) for t in tokens]
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -169,8 +170,11 @@ def _scan_sentence(sent: Sentence, gaz: Gazetteer, persons: list[tuple[int, int]
             i += 1
             continue
         matched = 0
+        if norms[i] not in gaz.first_words:
+            i += 1
+            continue
         for n in range(min(gaz.max_tokens, len(tokens) - i), 0, -1):
-            key = " ".join(norm(t.text) for t in tokens[i : i + n])
+            key = " ".join(norms[i : i + n])
             entries = gaz.lookup(key)
             if not entries:
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from razdel import tokenize
@@ -23,6 +23,7 @@ ADJECTIVE_KINDS = frozenset({"adjective", "city_adjective"})
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "Ё": "Е"})
 
 
+@lru_cache(maxsize=200_000)
 def norm(token: str) -> str:
     """Lower case, ё -> е, one apostrophe."""
     return token.translate(APOSTROPHES).lower()
@@ -52,6 +53,7 @@ class Gazetteer:
     combining: dict[str, GazetteerEntry]  # "казахстанско" -> KZ
     org_heads: dict[str, OrgHead]
     max_tokens: int
+    first_words: frozenset[str] = frozenset()  # first token of every key in ``forms``
 
     def lookup(self, key: str) -> list[GazetteerEntry]:
         return self.forms.get(key, [])
@@ -83,4 +85,5 @@ def load_gazetteer() -> Gazetteer:
         row[0]: OrgHead(row[0], len(row) > 1 and row[1] == "yes")
         for row in read_rows("country_org_heads.tsv")
     }
-    return Gazetteer(dict(forms), abbreviations, combining, org_heads, max_tokens)
+    first_words = frozenset(key.split(" ", 1)[0] for key in forms)
+    return Gazetteer(dict(forms), abbreviations, combining, org_heads, max_tokens, first_words)

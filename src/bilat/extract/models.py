@@ -49,8 +49,12 @@ def morph_analyzer():
 
 @lru_cache(maxsize=200_000)
 def parse(word: str):
-    """pymorphy3 parses of one word, cached (words repeat a lot in news)."""
-    return morph_analyzer().parse(word)
+    """pymorphy3 parses of one word, cached (words repeat a lot in news). A word pymorphy3
+    cannot read (its shape check fails on letters with no Unicode name, "𗀀") has none."""
+    try:
+        return morph_analyzer().parse(word)
+    except ValueError:
+        return []
 
 
 @lru_cache(maxsize=200_000)
@@ -58,3 +62,9 @@ def lemma(word: str) -> str:
     """Most likely normal form of ``word``, lower-cased."""
     parses = parse(word)
     return parses[0].normal_form if parses else word.lower()
+
+
+@lru_cache(maxsize=200_000)
+def is_known(word: str) -> bool:
+    """Whether pymorphy3's dictionary holds ``word`` (not just a guessed form), cached."""
+    return morph_analyzer().word_is_known(word)

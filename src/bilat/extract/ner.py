@@ -1,12 +1,17 @@
 """Stage ``ner``: PERSON, ORGANIZATION and LOCATION entities (natasha's news NER model).
 
 The slovnet model behind natasha's ``NewsNERTagger`` is fed the razdel tokens the
-``segment`` stage already made, so the text is not segmented twice and natasha's
-(slow) morphology tagger never runs. Entity spans map straight back to token offsets.
+``segment`` stage already made (runs of sentences, in length-sorted batches), so the text is
+not segmented twice and natasha's (slow) morphology tagger never runs. Entity spans map straight back to token offsets.
 ``Entity.normal`` is a nominative form made with pymorphy3 (see :func:`normal_form`).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from slovnet.shape import word_shape
 
 from ..doc import Doc, Entity, Token
 from ..pipeline import stage
@@ -16,25 +21,77 @@ from .person_names import normalize_name
 # slovnet tag suffix -> bilat entity type
 ENTITY_TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 
-# longest token sequence handed to the model at once (natasha feeds the whole text;
-# chunking at sentence ends keeps memory flat on very long documents)
-MAX_CHUNK_TOKENS = 2000
+# The model (three convolutions of width 3 and a CRF) sees three words either side, so the text
+# is cut into runs of whole sentences of about RUN_TOKENS words, each fed with CONTEXT_TOKENS
+# words of its neighbours on both sides, and runs are batched by length: the CRF decoder steps
+# once per position of the longest sequence in a batch, so short runs batched together make few
+# steps, and the context keeps every word's scores as they are over the whole text.
+RUN_TOKENS = 120  # a longer sentence (a table, a list without full stops) is cut at this length
+CONTEXT_TOKENS = 6
+BATCH_TOKENS = 600  # words per model call (runs are grouped by length up to this)
 
 
-def _chunks(doc: Doc) -> list[list[Token]]:
-    chunks: list[list[Token]] = [[]]
+@dataclass(frozen=True, slots=True)
+class Run:
+    tokens: list[Token]  # the run's own tokens
+    window: list[Token]  # the tokens fed to the model: context, own tokens, context
+    offset: int  # where the own tokens start in ``window``
+
+
+def _runs(doc: Doc) -> list[Run]:
+    tokens = [t for sent in doc.sentences for t in sent.tokens]
+    bounds: list[tuple[int, int]] = []
+    pos = 0
     for sent in doc.sentences:
-        if chunks[-1] and len(chunks[-1]) + len(sent.tokens) > MAX_CHUNK_TOKENS:
-            chunks.append([])
-        chunks[-1].extend(sent.tokens)
-    return [c for c in chunks if c]
+        end = pos + len(sent.tokens)
+        for k in range(pos, end, RUN_TOKENS):
+            piece = (k, min(end, k + RUN_TOKENS))
+            if bounds and piece[1] - bounds[-1][0] <= RUN_TOKENS and k == pos:
+                bounds[-1] = (bounds[-1][0], piece[1])  # whole sentences share a run
+            else:
+                bounds.append(piece)
+        pos = end
+    runs = []
+    for start, end in bounds:
+        lo, hi = max(0, start - CONTEXT_TOKENS), min(len(tokens), end + CONTEXT_TOKENS)
+        runs.append(Run(tokens[start:end], tokens[lo:hi], start - lo))
+    return runs
 
 
-def tag_tokens(chunks: list[list[str]]) -> list[list[str]]:
+def _batches(lengths: list[int]) -> list[list[int]]:
+    """Indexes of the units, grouped by similar length, at most BATCH_TOKENS padded words each."""
+    batches: list[list[int]] = []
+    for i in sorted(range(len(lengths)), key=lambda k: lengths[k]):
+        if batches and (len(batches[-1]) + 1) * lengths[i] <= BATCH_TOKENS:
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
+
+
+@lru_cache(maxsize=200_000)
+def _word_ids(word: str) -> tuple[int, int]:
+    """The model's (word id, shape id) of one word, as slovnet's encoder makes them, cached."""
+    encoder = ner_tagger().infer.encoder
+    return encoder.words_vocab.encode(word.lower()), encoder.shapes_vocab.encode(word_shape(word))
+
+
+def _encode(words: list[str]) -> tuple[list[int], list[int]]:
+    pairs = [_word_ids(w) for w in words]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def tag_tokens(units: list[list[str]]) -> list[list[str]]:
     """BIO tags ("B-PER", "I-LOC", "O", ...) for each word list, in order."""
     infer = ner_tagger().infer
-    inputs = infer.encoder(chunks)
-    return list(infer.decoder(infer.process(inputs)))
+    encoder = infer.encoder
+    items = [_encode(words) for words in units]
+    out: list[list[str]] = [[] for _ in units]
+    for batch in _batches([len(words) for words in units]):
+        inputs = [encoder.input([items[i] for i in batch])]
+        for i, tags in zip(batch, infer.decoder(infer.process(inputs)), strict=True):
+            out[i] = list(tags)
+    return out
 
 
 def _bio_runs(tags: list[str]) -> list[tuple[str, int, int]]:
@@ -95,10 +152,12 @@ def normal_form(kind: str, tokens: list[Token], text: str = "") -> str:
 @stage("ner", requires=("sentences",), provides=("entities",))
 def ner(doc: Doc) -> Doc:
     doc.entities = []
-    chunks = _chunks(doc)
-    if not chunks:
+    runs = _runs(doc)
+    if not runs:
         return doc
-    for tokens, tags in zip(chunks, tag_tokens([[t.text for t in c] for c in chunks]), strict=True):
+    windows = tag_tokens([[t.text for t in run.window] for run in runs])
+    for run, window_tags in zip(runs, windows, strict=True):
+        tokens, tags = run.tokens, window_tags[run.offset : run.offset + len(run.tokens)]
         for kind, i, j in _bio_runs(tags):
             if kind not in ENTITY_TYPES:
                 continue

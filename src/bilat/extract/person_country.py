@@ -65,13 +65,26 @@ def outlet_countries() -> dict[str, str]:
     return {key.lower(): code for key, code in _data_rows(OUTLET_FILE)}
 
 
+@cache
+def _organisations_by_first_form() -> dict[str, tuple[int, ...]]:
+    """Row numbers of :func:`organisation_countries` by every form of their first word."""
+    index: dict[str, list[int]] = {}
+    for row, (key, _) in enumerate(organisation_countries()):
+        for form in _forms(key[0]):
+            index.setdefault(form, []).append(row)
+    return {form: tuple(rows) for form, rows in index.items()}
+
+
 def organisation_country(words: list[str]) -> str | None:
-    """The country of the first organisation of the table named in ``words``."""
+    """The country of the first organisation of the table named in ``words`` (a table word
+    matches a text word when the two share a form)."""
     forms = _lemmas(words)
+    table, index = organisation_countries(), _organisations_by_first_form()
     for i in range(len(forms)):
-        for key, code in organisation_countries():
+        rows = sorted({row for form in forms[i] for row in index.get(form, ())})
+        for key, code in (table[row] for row in rows):
             if i + len(key) <= len(forms) and all(
-                k in f or _forms(k) & f for k, f in zip(key, forms[i : i + len(key)], strict=True)
+                _forms(k) & f for k, f in zip(key, forms[i : i + len(key)], strict=True)
             ):
                 return code
     return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from ..datafiles import read_json
 
@@ -41,6 +41,7 @@ def _part_matches(part: str, word: Word) -> bool:
     return word.form.startswith(part)
 
 
+@lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     return text.lower().replace("ё", "е")
 
@@ -61,13 +62,17 @@ class SectorLexicon:
             index.setdefault(cue.parts[0].removeprefix(LEMMA_PREFIX)[:PREFIX], []).append(cue)
         return {k: tuple(v) for k, v in index.items()}
 
-    def _candidates(self, word: Word) -> list[SectorCue]:
+    @cached_property
+    def _short(self) -> tuple[SectorCue, ...]:
+        """Cues whose first part is shorter than the index prefix (checked for every word)."""
+        return tuple(c for k, group in self._by_prefix.items() if len(k) < PREFIX for c in group)
+
+    def _candidates(self, word: Word) -> tuple[SectorCue, ...]:
         index = self._by_prefix
-        short = [c for k, group in index.items() if len(k) < PREFIX for c in group]
-        found = list(index.get(word.form[:PREFIX], ()))
+        found = index.get(word.form[:PREFIX], ())
         if word.lemma[:PREFIX] != word.form[:PREFIX]:
             found += index.get(word.lemma[:PREFIX], ())
-        return found + short
+        return found + self._short
 
     def sector_of(self, words: list[Word], i: int) -> tuple[str, int] | None:
         """The sector whose cue starts at word ``i``, with the cue's length in words."""
@@ -78,18 +83,15 @@ class SectorLexicon:
         return best
 
     def is_generic(self, word: Word) -> bool:
-        return any(word.form.startswith(h) for h in self.generic_heads)
+        return word.form.startswith(self.generic_heads)
 
     def context_strength(self, words: list[Word]) -> int:
         """2 for a sentence about cooperation, 1 for one about talks or relations, else 0."""
-        if any(w.form.startswith(c) for w in words for c in self.strong_context):
+        if any(w.form.startswith(self.strong_context) for w in words):
             return STRONG
-        if any(w.form.startswith(c) for w in words for c in self.weak_context):
+        if any(w.form.startswith(self.weak_context) for w in words):
             return WEAK
         return 0
-
-    def is_title(self, word: Word) -> bool:
-        return any(word.form.startswith(t) for t in self.title_heads)
 
 
 @cache

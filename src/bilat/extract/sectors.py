@@ -98,7 +98,7 @@ def title_tokens(sent: Sentence, lex: SectorLexicon) -> set[int]:
     inside: set[int] = set()
     for i, tok in enumerate(sent.tokens):
         form = norm(tok.text)
-        if not any(part and lex.is_title(Word(part, part, 0, 0, i)) for part in form.split("-")):
+        if not any(part and part.startswith(lex.title_heads) for part in form.split("-")):
             continue
         words = 0
         for j in range(i + 1, len(sent.tokens)):
@@ -126,9 +126,10 @@ def _object_sector(lex: SectorLexicon, words: list[Word], i: int, own: str) -> b
     return False
 
 
-def cues_of(sent: Sentence, lex: SectorLexicon) -> list[str]:
-    """The sectors whose cues the sentence holds (titles and qualified heads left out)."""
-    words = sentence_words(sent)
+def cues_of(sent: Sentence, lex: SectorLexicon, words: list[Word] | None = None) -> list[str]:
+    """The sectors whose cues the sentence holds (titles and qualified heads left out);
+    ``words`` are the sentence's words when the caller has them already."""
+    words = sentence_words(sent) if words is None else words
     titles = title_tokens(sent, lex) | name_tokens(sent)
     found: list[str] = []
     prev_sector: str | None = None
@@ -164,7 +165,8 @@ def _names_two_countries(doc: Doc, sent: Sentence) -> bool:
 def sentence_sectors(sent: Sentence, lex: SectorLexicon | None = None) -> tuple[int, list[str]]:
     """The sentence's context strength (from its words alone) and the sectors it names."""
     lex = lex or sector_lexicon()
-    return lex.context_strength(sentence_words(sent)), cues_of(sent, lex)
+    words = sentence_words(sent)
+    return lex.context_strength(words), cues_of(sent, lex, words)
 
 
 @stage("sectors", requires=("sentences",), provides=("sectors",))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from razdel import sentenize, tokenize
 
 from ..doc import Doc, Sentence, Token
@@ -9,12 +11,19 @@ from ..pipeline import stage
 from .models import parse
 
 
-def _token(start: int, text: str) -> Token:
+@lru_cache(maxsize=200_000)
+def _analysis(text: str) -> tuple[str, str]:
+    """(lemma, part of speech) of the best pymorphy3 parse, cached per word form."""
     parses = parse(text)
     if parses:
         best = parses[0]
-        return Token(start, start + len(text), text, best.normal_form, str(best.tag.POS or ""))
-    return Token(start, start + len(text), text, text.lower(), "")
+        return best.normal_form, str(best.tag.POS or "")
+    return text.lower(), ""
+
+
+def _token(start: int, text: str) -> Token:
+    lemma, pos = _analysis(text)
+    return Token(start, start + len(text), text, lemma, pos)
 
 
 @stage("segment", requires=("text",), provides=("sentences",))

@@ -71,6 +71,12 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same rule for text already in lower case: without IGNORECASE, sre can skip the
+    alternatives of a branch by their first letter, which makes the rules about twice as fast."""
+    return re.compile(pattern.pattern)
+
+
 # "27.02.2026", "27.02.2026 г."
 DATE_NUMERIC = _rx(
     LEFT
@@ -220,3 +226,4 @@ RULES: dict[str, tuple[re.Pattern[str], str]] = {
     "duration": (DURATION, "duration"),
     "vague": (VAGUE, "duration"),
 }
+RULES_LOWER: dict[str, re.Pattern[str]] = {name: lower_case(p) for name, (p, _) in RULES.items()}

@@ -20,7 +20,7 @@ from ..pipeline import stage
 from . import time_resolve as tr
 from .number_words import number_value
 from .time_lexicon import lexicon, norm
-from .time_patterns import RULES
+from .time_patterns import RULES, RULES_LOWER
 
 
 @dataclass(frozen=True)
@@ -315,13 +315,18 @@ class Candidate:
 
 def _candidates(doc: Doc) -> list[Candidate]:
     out = []
+    low = doc.text.lower()
+    same_offsets = len(low) == len(doc.text)  # lower() may lengthen a few letters ("İ")
     for order, (name, (pattern, kind)) in enumerate(RULES.items()):
-        for m in pattern.finditer(doc.text):
+        matches = RULES_LOWER[name].finditer(low) if same_offsets else pattern.finditer(doc.text)
+        for m in matches:
             found = HANDLERS[name](m, Context(doc, m))
             if found is None:
                 continue
             start = found.start if found.start is not None else m.start()
-            end = len(doc.text[: m.end()].rstrip())
+            end = m.end()
+            while end > start and doc.text[end - 1].isspace():
+                end -= 1
             if end > start:
                 out.append(Candidate(start, end, order, kind, found))
     return out
