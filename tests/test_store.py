@@ -102,6 +102,61 @@ def test_upgraded_database_agrees_with_fresh_one(db_url, postgres_or_sqlite_seco
     fresh.dispose()
 
 
+def _plan_of_listing(engine) -> str:
+    """The query plan of ``bilat docs``' listing query (first page), as the server gives it."""
+    seen: list[tuple[str, object]] = []
+
+    def keep(conn, cursor, statement, parameters, context, executemany) -> None:
+        if "ORDER BY documents.published" in statement:
+            seen.append((statement, parameters))
+
+    sa.event.listen(engine, "before_cursor_execute", keep)
+    try:
+        list_documents(engine)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", keep)
+    statement, params = seen[0]
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()
+        else:  # the table is tiny: make the planner show whether the index can serve the order
+            conn.exec_driver_sql("SET enable_seqscan = off")
+            conn.exec_driver_sql("SET enable_sort = off")
+            rows = conn.exec_driver_sql("EXPLAIN " + statement, params).all()
+    return "\n".join(str(r[-1]) for r in rows)
+
+
+def test_listing_indexes_migration_applies_to_an_existing_database(db_url):
+    from bilat.store.kb import refresh
+    from bilat.store.kb_read import dossier_from_kb
+
+    old = open_engine(db_url, migrate_schema=False)
+    migrate(old, upto=6)
+    store(old, new_doc("a" * 16, TEXT_A, record=sample_record("a" * 16), published=date(2025, 3, 4)),
+          new_doc("b" * 16, TEXT_B, published=None),
+          new_doc("c" * 16, TEXT_A + " Ещё.", record=sample_record("c" * 16), published=date(2025, 3, 4)))  # fmt: skip
+    refresh(old, ["a" * 16, "c" * 16])
+    listed = [d.id for d in list_documents(old)]
+    dossier = dossier_from_kb(old, ("KZ", "RS"))
+    assert "ix_documents_published_desc_id" not in _plan_of_listing(old)
+
+    assert migrate(old) == ["create_listing_indexes"]
+    indexes = {t: {i["name"] for i in sa.inspect(old).get_indexes(t)}
+               for t in ("documents", "kb_person_docs", "kb_persons", "kb_commitment_status")}  # fmt: skip
+    assert "ix_documents_published_desc_id" in indexes["documents"]
+    assert "ix_kb_person_docs_pair_doc" in indexes["kb_person_docs"]
+    assert "ix_kb_persons_pair_name" in indexes["kb_persons"]
+    assert "ix_kb_commitment_status_pair_made" in indexes["kb_commitment_status"]
+    # the rows stored before the migration are listed in the same order, through the new index
+    assert listed == ["a" * 16, "c" * 16, "b" * 16]
+    assert [d.id for d in list_documents(old)] == listed
+    plan = _plan_of_listing(old)
+    assert "ix_documents_published_desc_id" in plan
+    assert "TEMP B-TREE" not in plan and "Sort" not in plan
+    assert dossier_from_kb(old, ("KZ", "RS")) == dossier
+    old.dispose()
+
+
 @pytest.fixture
 def postgres_or_sqlite_second_url(db_url, tmp_path, request):
     if db_url.startswith("sqlite"):

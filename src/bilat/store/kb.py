@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import combinations
 
 import sqlalchemy as sa
@@ -72,7 +72,7 @@ def refresh_all(engine: Engine) -> list[str]:
         ids = list(conn.execute(sa.select(s.extractions.c.doc_id)).scalars())
         pairs = sorted(_pairs_of(conn, ids))
     with engine.begin() as conn:
-        for table in reversed(k.KB_TABLES):
+        for table in (k.kb_pairs, *reversed(k.KB_TABLES)):
             conn.execute(sa.delete(table))
     for key in pairs:
         refresh_pair(engine, key)
@@ -80,16 +80,20 @@ def refresh_all(engine: Engine) -> list[str]:
 
 
 def refresh_pair(engine: Engine, key: str) -> None:
-    """Replace one pair's knowledge rows, in one transaction."""
+    """Replace one pair's knowledge rows, in one transaction (stamped in ``kb_pairs``)."""
     pair = pair_codes(key)
     records, texts = load_records(engine, pair)
     rows = pair_rows(records, texts, pair)
+    documents = len(rows["kb_pair_docs"])
     with engine.begin() as conn:
-        for table in reversed(k.KB_TABLES):
+        for table in (k.kb_pairs, *reversed(k.KB_TABLES)):
             conn.execute(sa.delete(table).where(table.c.pair == key))
         for table in k.KB_TABLES:
             if rows[table.name]:
                 conn.execute(sa.insert(table), rows[table.name])
+        if documents:
+            conn.execute(sa.insert(k.kb_pairs).values(pair=key, documents=documents,
+                                                      refreshed_at=datetime.now(UTC)))  # fmt: skip
 
 
 def pair_rows(records: list[Mapping], texts: Mapping[str, str], pair: tuple[str, str]) -> dict[str, list[dict]]:

@@ -8,7 +8,7 @@ commitment's status is read from its status history.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 import sqlalchemy as sa
@@ -22,11 +22,17 @@ from .kb import pair_codes, pair_key, refresh_pair
 STATUSES = ("fulfilled", "pending", "overdue")
 
 
+def plain(row: Mapping) -> dict:
+    """A row as a dict keyed by plain ``str`` (SQLAlchemy's column names are a ``str`` subclass,
+    which makes the web app's JSON encoding many times slower)."""
+    return {str(key): value for key, value in row.items()}
+
+
 def _rows(conn: Connection, table: sa.Table, pairs: list[str] | None, *order) -> list[dict]:
     query = sa.select(table)
     if pairs is not None:
         query = query.where(table.c.pair.in_(pairs))
-    return [dict(r) for r in conn.execute(query.order_by(*order)).mappings()]
+    return [plain(r) for r in conn.execute(query.order_by(*order)).mappings()]
 
 
 def _visible(when: str | None, limit: str | None) -> bool:
@@ -52,20 +58,10 @@ class Snapshot:
         return doc in self.visible_docs
 
     def events(self) -> list[dict]:
-        sources: dict[tuple, list[dict]] = defaultdict(list)
         t = k.kb_event_sources
-        for src in _rows(self.conn, t, self.pairs, t.c.pair, t.c.event_id, t.c.n):
-            if self.ok(src["doc_id"]):
-                sources[(src["pair"], src["event_id"])].append(
-                    {"doc": src["doc_id"], "published": src["published"], "date": src["date"],
-                     "quote": src["quote"], "start": src["start"], "end": src["end"]}
-                )  # fmt: skip
-        out = []
-        for e in _rows(self.conn, k.kb_events, self.pairs, k.kb_events.c.date, k.kb_events.c.id):
-            found = sources.get((e["pair"], e["id"]))
-            if found:
-                out.append({**e, "sources": found, "docs": sorted({x["doc"] for x in found}),
-                            "reports": len(found)})  # fmt: skip
+        sources = _rows(self.conn, t, self.pairs, t.c.pair, t.c.event_id, t.c.n)
+        events = _rows(self.conn, k.kb_events, self.pairs, k.kb_events.c.date, k.kb_events.c.id)
+        out = event_items(events, sources, self.ok)
         out.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["type"], e["id"]))  # undated last
         return out
 
@@ -92,43 +88,22 @@ class Snapshot:
 
     def indicators(self) -> list[dict]:
         """Series (kind, scope, unit) of points, as the dossier shows them."""
-        series: dict[tuple, dict] = {}
         t = k.kb_series_points
-        for p in _rows(self.conn, t, self.pairs, t.c.period):
-            kept = [x for x in p["sources"] if self.ok(x["doc"])]
-            if not kept:
-                continue
-            alts = [a for a in p["alternatives"] if any(self.ok(x["doc"]) for x in a["sources"])]
-            key = (p["pair"], p["kind"], p["scope"], p["unit"])
-            entry = series.setdefault(key, {"pair": p["pair"], "kind": p["kind"], "scope": p["scope"],
-                                            "countries": p["countries"], "unit": p["unit"], "points": []})  # fmt: skip
-            entry["points"].append(
-                {"period": p["period"], "value": p["value"], "unit": p["unit"],
-                 "change_pct": p["change_pct"], "derived_from": p["derived_from"], "sources": kept,
-                 "alternatives": [{"value": a["value"], "unit": p["unit"], "sources": a["sources"]}
-                                  for a in alts]}
-            )  # fmt: skip
-        return [series[key] for key in sorted(series)]
+        return series_items(_rows(self.conn, t, self.pairs, t.c.period), self.ok)
 
     def commitments(self) -> list[dict]:
         history: dict[tuple, list[tuple]] = defaultdict(list)
         t = k.kb_commitment_history
         for h in _rows(self.conn, t, self.pairs, t.c.seq):
             history[(h["pair"], h["doc_id"], h["n"])].append((h["as_of"], h["status"]))
-        out = []
         t = k.kb_commitments
-        for c in _rows(self.conn, t, self.pairs, t.c.made, t.c.doc_id, t.c.n):
-            if not self.ok(c["doc_id"]):
-                continue
-            hist = history.get((c["pair"], c["doc_id"], c["n"]), [])
-            limit = self.limit or self.newest
-            status = status_at(hist, limit) if limit else c["status"]
-            evidence = [e for e in c["evidence"] if self.ok(e["doc"])]
-            if status != "fulfilled":
-                evidence = []
-            shown = [(w, st) for w, st in hist if limit is None or w is None or w <= limit]
-            out.append({**c, "doc": c["doc_id"], "status": status, "evidence": evidence,
-                        "history": shown})  # fmt: skip
+        query = commitment_query()
+        if self.pairs is not None:
+            query = query.where(t.c.pair.in_(self.pairs))
+        rows = self.conn.execute(query.order_by(t.c.made, t.c.doc_id, t.c.n)).mappings()
+        out = [commitment_item(plain(c), history.get((c["pair"], c["doc_id"], c["n"]), []),
+                               self.limit or self.newest, self.ok)
+               for c in rows if self.ok(c["doc_id"])]  # fmt: skip
         out.sort(key=lambda c: (c["due"] is None, c["due"] or "", c["made"] or "", c["doc_id"], c["n"]))
         return out
 
@@ -155,6 +130,61 @@ class Snapshot:
                             "title": row["title"], "source": row["source"], "url": row["url"]})  # fmt: skip
         out.sort(key=lambda x: (x["published"] or "", x["doc"]))
         return out
+
+
+def event_items(events: Iterable[dict], sources: Iterable[dict], ok: Callable[[str], bool]) -> list[dict]:
+    """Event rows with their visible sources (``kb_event_sources`` rows, in order); an event
+    left without one is dropped."""
+    found: dict[tuple, list[dict]] = defaultdict(list)
+    for src in sources:
+        if ok(src["doc_id"]):
+            found[(src["pair"], src["event_id"])].append(
+                {"doc": src["doc_id"], "published": src["published"], "date": src["date"],
+                 "quote": src["quote"], "start": src["start"], "end": src["end"]}
+            )  # fmt: skip
+    out = []
+    for e in events:
+        kept = found.get((e["pair"], e["id"]))
+        if kept:
+            out.append({**e, "sources": kept, "docs": sorted({x["doc"] for x in kept}), "reports": len(kept)})
+    return out
+
+
+def series_items(points: Iterable[dict], ok: Callable[[str], bool]) -> list[dict]:
+    """``kb_series_points`` rows (by period) grouped into series, ordered by (pair, kind, scope,
+    unit); points with no visible source are dropped."""
+    series: dict[tuple, dict] = {}
+    for p in points:
+        kept = [x for x in p["sources"] if ok(x["doc"])]
+        if not kept:
+            continue
+        alts = [a for a in p["alternatives"] if any(ok(x["doc"]) for x in a["sources"])]
+        key = (p["pair"], p["kind"], p["scope"], p["unit"])
+        entry = series.setdefault(key, {"pair": p["pair"], "kind": p["kind"], "scope": p["scope"],
+                                        "countries": p["countries"], "unit": p["unit"], "points": []})  # fmt: skip
+        entry["points"].append(
+            {"period": p["period"], "value": p["value"], "unit": p["unit"],
+             "change_pct": p["change_pct"], "derived_from": p["derived_from"], "sources": kept,
+             "alternatives": [{"value": a["value"], "unit": p["unit"], "sources": a["sources"]}
+                              for a in alts]}
+        )  # fmt: skip
+    return [series[key] for key in sorted(series)]
+
+
+def commitment_query() -> sa.Select:
+    """Commitment rows with where the promise stands in its document (``start``, ``end``)."""
+    t, c = k.kb_commitments, s.commitments
+    located = sa.and_(c.c.doc_id == t.c.doc_id, c.c.n == t.c.n)
+    return sa.select(t, c.c.ev_start.label("start"), c.c.ev_end.label("end")).outerjoin(c, located)
+
+
+def commitment_item(row: dict, history: list[tuple], limit: str | None, ok: Callable[[str], bool]) -> dict:
+    """A commitment as of ``limit`` (its status read from its history; evidence only once
+    fulfilled, from visible documents)."""
+    status = status_at(history, limit) if limit else row["status"]
+    evidence = [e for e in row["evidence"] if ok(e["doc"])] if status == "fulfilled" else []
+    shown = [(w, st) for w, st in history if limit is None or w is None or w <= limit]
+    return {**row, "doc": row["doc_id"], "status": status, "evidence": evidence, "history": shown}
 
 
 def ensure_pair(engine: Engine, key: str) -> None:

@@ -47,6 +47,7 @@ kb_person_docs = sa.Table(
     _pair(),
     sa.Column("person_id", KB_ID, primary_key=True),
     sa.Column("doc_id", DOC_ID, primary_key=True),
+    sa.Index("ix_kb_person_docs_doc", "doc_id"),  # the people of one document
 )
 
 kb_roles = sa.Table(
@@ -133,6 +134,16 @@ kb_commitment_history = sa.Table(
     sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("as_of", DATE_TEXT),
     sa.Column("status", sa.String(16), nullable=False),
+)
+
+# one row per pair with knowledge: when it was last recomputed (readers key their caches on it);
+# not in KB_TABLES, whose rows are a pure function of the records
+kb_pairs = sa.Table(
+    "kb_pairs",
+    metadata,
+    _pair(),
+    sa.Column("documents", sa.Integer, nullable=False),
+    sa.Column("refreshed_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 KB_TABLES: tuple[sa.Table, ...] = (

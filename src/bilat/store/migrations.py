@@ -72,6 +72,32 @@ def _fulltext(conn: Connection) -> None:
         raise MigrationError(f"full-text search is not supported on {conn.dialect.name}")
 
 
+def _kb_pairs(conn: Connection) -> None:
+    kb_schema.kb_pairs.create(conn)
+    for index in kb_schema.kb_person_docs.indexes:  # a fresh database got it in migration 5
+        index.create(conn, checkfirst=True)
+
+
+# Indexes the listing queries walk in their ORDER BY (found with benchmarks/query_speed.py):
+# (name, table, SQLite columns, PostgreSQL columns). SQLite sorts NULL first, so its DESC
+# already puts NULLs last, as ``published DESC NULLS LAST`` asks.
+_LISTING_INDEXES = (
+    ("ix_documents_published_desc_id", "documents", "published DESC, id",
+     "published DESC NULLS LAST, id"),
+    ("ix_kb_person_docs_pair_doc", "kb_person_docs", "pair, doc_id, person_id",
+     "pair, doc_id, person_id"),
+    ("ix_kb_persons_pair_name", "kb_persons", "pair, name", "pair, name"),
+    ("ix_kb_commitment_status_pair_made", "kb_commitment_status", "pair, made, doc_id, n",
+     "pair, made, doc_id, n"),
+)  # fmt: skip
+
+
+def _listing_indexes(conn: Connection) -> None:
+    for name, table, sqlite_cols, pg_cols in _LISTING_INDEXES:
+        cols = sqlite_cols if conn.dialect.name == "sqlite" else pg_cols
+        conn.exec_driver_sql(f"CREATE INDEX {name} ON {table} ({cols})")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create_documents_stories_rejects", _create(s.stories, s.documents, s.rejects)),
     Migration(
@@ -82,6 +108,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "create_minhashes", _create(s.minhashes)),
     Migration(4, "create_fulltext_index", _fulltext),
     Migration(5, "create_knowledge_tables", _create(*kb_schema.KB_TABLES)),
+    Migration(6, "create_kb_pairs_and_person_docs_index", _kb_pairs),
+    Migration(7, "create_listing_indexes", _listing_indexes),
 )
 
 

@@ -17,7 +17,6 @@ from .params import (
     PairParam,
     Since,
     Until,
-    in_dates,
     page,
     parse_pair,
 )
@@ -76,6 +75,7 @@ def upload_documents(
         raise Problem(400, "send files (field 'files') or text (field 'text')")
     summary, read = ingest_upload(request.app.state.engine, uploads, pasted,
                                   max_bytes=max_bytes, extract=extract)  # fmt: skip
+    request.app.state.cache.clear()  # the ingest refreshed the knowledge of the pairs it touched
     body = {
         "read": summary.read, "new": summary.new, "duplicates": summary.duplicates,
         "rejected": summary.rejected,
@@ -114,50 +114,36 @@ def persons(request: Request, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
             pair: PairParam = None,
             q: Annotated[str | None, Query(max_length=200, description="Part of a name.")] = None,
             country: Annotated[str | None, Query(max_length=2)] = None) -> dict:  # fmt: skip
-    people = _k(request).persons(parse_pair(pair))
-    if q:
-        needle = q.casefold()
-        people = [p for p in people if needle in p["name"].casefold()
-                  or any(needle in m.casefold() for m in p["mentions"])]  # fmt: skip
-    if country:
-        people = [p for p in people if p["country"] == country.upper()]
-    return page(people, limit, offset)
+    return _k(request).persons(parse_pair(pair), q or None, country or None, limit, offset)
 
 
 @router.get("/persons/{person_id}", summary="One person with roles and events")
 def person(request: Request, person_id: str) -> dict:
-    from .knowledge import person_events
-
-    found = _k(request).person(person_id)
+    found = _k(request).person(person_id[:40])
     if found is None:
         raise Problem(404, f"no person with id {person_id[:40]!r}")
-    return found | {"events": person_events(_k(request).events(), found)}
+    return found
 
 
 @router.get("/events", summary="Events, merged across reports")
 def events(request: Request, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
            pair: PairParam = None, since: Since = None, until: Until = None,
            type: Annotated[str | None, Query(max_length=40, description="Event type.")] = None) -> dict:  # fmt: skip
-    items = [e for e in _k(request).events(parse_pair(pair))
-             if (not type or e["type"] == type) and in_dates(e["date"], since, until)]  # fmt: skip
-    return page(items, limit, offset)
+    return _k(request).events(parse_pair(pair), type or None, since, until, limit, offset)
 
 
 @router.get("/indicators", summary="Indicator series, one point per period")
 def indicators(request: Request, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                pair: PairParam = None,
                kind: Annotated[str | None, Query(max_length=40)] = None) -> dict:  # fmt: skip
-    items = [s for s in _k(request).indicators(parse_pair(pair)) if not kind or s["kind"] == kind]
-    return page(items, limit, offset)
+    return _k(request).indicators(parse_pair(pair), kind or None, limit, offset)
 
 
 @router.get("/commitments", summary="A pair's commitments with follow-through status")
 def commitments(request: Request, pair: Annotated[str, Query(description="e.g. KZ-RS")],
                 limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                 status: Annotated[str | None, Query(pattern="^(pending|overdue|fulfilled)$")] = None) -> dict:  # fmt: skip
-    items = [c for c in _k(request).commitments(parse_pair(pair))
-             if not status or c["status"] == status]  # fmt: skip
-    return page(items, limit, offset)
+    return _k(request).commitments(parse_pair(pair), status, limit, offset)
 
 
 @router.get("/search", summary="Full-text search over articles and the facts in them")

@@ -1,7 +1,9 @@
-"""A small cache of derived knowledge, valid while the database does not change.
+"""A small cache of what the pages read, valid while the database does not change.
 
-Building a dossier or resolving every person reads many records; the results are kept until the
-database's version (document and extraction counts, newest extraction time) moves on.
+A big pair's dossier reads thousands of knowledge rows; results are kept until the database's
+version moves on: document and extraction counts, the newest extraction time, and the knowledge
+tables' stamp (``kb_pairs``: how many pairs, the newest refresh), which every refresh of a pair
+bumps, so knowledge recomputed after its documents were committed is never served stale.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from ..store import kb_schema as k
 from ..store import schema as s
 
 T = TypeVar("T")
@@ -21,12 +24,17 @@ MAX_ENTRIES = 128
 
 
 def db_version(engine: Engine) -> tuple:
-    """Changes whenever documents or extraction records are added, replaced or removed."""
-    x, d = s.extractions, s.documents
+    """Changes whenever documents, extraction records or a pair's knowledge are written."""
+    x, d, kb = s.extractions, s.documents, k.kb_pairs
+    query = sa.select(
+        sa.select(sa.func.count()).select_from(d).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(x).scalar_subquery(),
+        sa.select(sa.func.max(x.c.extracted_at)).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(kb).scalar_subquery(),
+        sa.select(sa.func.max(kb.c.refreshed_at)).scalar_subquery(),
+    )
     with engine.connect() as conn:
-        n_x, newest = conn.execute(sa.select(sa.func.count(), sa.func.max(x.c.extracted_at))).one()
-        n_d = conn.execute(sa.select(sa.func.count()).select_from(d)).scalar_one()
-    return (n_d, n_x, str(newest))
+        return tuple(map(str, conn.execute(query).one()))
 
 
 class KnowledgeCache:
@@ -38,6 +46,12 @@ class KnowledgeCache:
         self._lock = threading.Lock()
         self._entries: OrderedDict[Hashable, object] = OrderedDict()
         self._version: tuple | None = None
+
+    def clear(self) -> None:
+        """Drop every result (after a write this process made)."""
+        with self._lock:
+            self._entries.clear()
+            self._version = None
 
     def get(self, key: Hashable, build: Callable[[], T]) -> T:
         version = db_version(self.engine)

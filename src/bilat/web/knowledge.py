@@ -1,93 +1,96 @@
-"""Knowledge across documents for the web app, built by ``bilat.knowledge`` and cached.
+"""Knowledge across documents for the web app, read from the knowledge tables and cached.
 
-Persons, merged events, indicator series, commitment follow-through and the dossier are the
-same objects the CLI builds; this module only loads records, caches results and filters them.
+The dossier is :func:`bilat.store.kb_read.dossier_from_kb`, exactly what ``bilat dossier`` prints;
+the listings are :mod:`bilat.store.kb_pages`, paged in SQL. Nothing here reads extraction records:
+the tables are recomputed per country pair when documents arrive (:mod:`bilat.store.kb`).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
-from ..knowledge.dossier import build_dossier, pair_records
-from ..knowledge.events import merge_events
-from ..knowledge.load import load_records
-from ..knowledge.persons import resolve_persons
-from ..knowledge.series import build_series
+from ..store import kb_pages
+from ..store.kb import pair_key
+from ..store.kb_read import dossier_from_kb, ensure_pair
 from .cache import KnowledgeCache
 
 Pair = tuple[str, str]
+T = TypeVar("T")
 
 
 class Knowledge:
     def __init__(self, cache: KnowledgeCache) -> None:
         self.cache = cache
+        self.engine = cache.engine
 
-    def records(self, pair: Pair | None = None) -> tuple[list[dict], dict[str, str]]:
-        def build():
-            recs, texts = load_records(self.cache.engine, pair)
-            if pair:  # the pair's articles are those whose dyad holds both countries
-                recs = pair_records(recs, pair)
-                texts = {r["doc"]: texts[r["doc"]] for r in recs}
-            return recs, texts
+    def _read(self, key: tuple, read: Callable[..., T]) -> T:
+        """``read(conn)``, cached under ``key`` until the database changes."""
 
-        return self.cache.get(("records", pair), build)
+        def build() -> T:
+            with self.engine.connect() as conn:
+                return read(conn)
+
+        return self.cache.get(key, build)
+
+    def _pairs(self, pair: Pair | None) -> list[str] | None:
+        if pair is None:
+            return None
+        key = pair_key(pair)
+        ensure_pair(self.engine, key)  # documents stored before the knowledge tables existed
+        return [key]
 
     def dossier(self, pair: Pair, as_of: date | None = None) -> dict:
-        def build():
-            recs, texts = self.records(pair)
-            d = build_dossier(recs, texts, pair, as_of)
-            _locate_commitments(d["commitments"], recs)
-            return d
+        return self.cache.get(("dossier", pair, as_of), lambda: dossier_from_kb(self.engine, pair, as_of))
 
-        return self.cache.get(("dossier", pair, as_of), build)
-
-    def persons(self, pair: Pair | None = None) -> list[dict]:
-        def build():
-            recs, _ = self.records(pair)
-            people = resolve_persons(recs)
-            if pair:
-                people = [p for p in people if p.country in pair or p.country is None]
-            return [asdict(p) for p in people]
-
-        return self.cache.get(("persons", pair), build)
+    def persons(self, pair: Pair | None, q: str | None, country: str | None, limit: int, offset: int) -> dict:
+        pairs = self._pairs(pair)
+        everyone = self._read(("people", pair), lambda c: kb_pages.people(c, pairs))
+        chosen = kb_pages.select_people(everyone, q, country)
+        items = self._read(("persons", pair, q, country, limit, offset),
+                           lambda c: kb_pages.fill(c, chosen[offset : offset + limit], pairs))  # fmt: skip
+        return _page(kb_pages.Page(len(chosen), items), limit, offset)
 
     def person(self, person_id: str) -> dict | None:
-        return next((p for p in self.persons() if p["id"] == person_id), None)
+        """The person over every pair, with the events that name them."""
 
-    def events(self, pair: Pair | None = None) -> list[dict]:
-        def build():
-            recs, _ = self.records(pair)
-            merged = merge_events(recs)
-            if pair:
-                merged = [e for e in merged if set(pair) <= set(e.countries)]
-            return [asdict(e) | {"docs": e.docs} for e in merged]
+        def read(conn) -> dict | None:
+            found = kb_pages.person(conn, person_id)
+            if found is None:
+                return None
+            return found | {"events": person_events(kb_pages.person_event_candidates(conn, person_id), found)}
 
-        return self.cache.get(("events", pair), build)
+        return self._read(("person", person_id), read)
 
-    def indicators(self, pair: Pair | None = None) -> list[dict]:
-        def build():
-            recs, _ = self.records(pair)
-            series = build_series(recs)
-            if pair:
-                series = [x for x in series if set(x.countries) == set(pair)]
-            return [asdict(x) for x in series]
+    def events(self, pair: Pair | None, type_: str | None, since: date | None, until: date | None,
+               limit: int, offset: int) -> dict:  # fmt: skip
+        pairs = self._pairs(pair)
+        found = self._read(("events", pair, type_, since, until, limit, offset),
+                           lambda c: kb_pages.events_page(c, pairs, type_=type_, since=since, until=until,
+                                                          limit=limit, offset=offset))  # fmt: skip
+        return _page(found, limit, offset)
 
-        return self.cache.get(("indicators", pair), build)
+    def indicators(self, pair: Pair | None, kind: str | None, limit: int, offset: int) -> dict:
+        pairs = self._pairs(pair)
+        found = self._read(("indicators", pair, kind, limit, offset),
+                           lambda c: kb_pages.series_page(c, pairs, kind=kind, limit=limit, offset=offset))  # fmt: skip
+        return _page(found, limit, offset)
 
-    def commitments(self, pair: Pair) -> list[dict]:
-        return self.dossier(pair)["commitments"]
+    def commitments(self, pair: Pair, status: str | None, limit: int, offset: int) -> dict:
+        key = self._pairs(pair)[0]  # type: ignore[index]
+        found = self._read(("commitments", pair, status, limit, offset),
+                           lambda c: kb_pages.commitments_page(c, key, status=status, limit=limit, offset=offset))  # fmt: skip
+        return _page(found, limit, offset)
+
+    def document_people(self, doc_id: str) -> dict[str, str]:
+        """Name -> person id for the people resolved in one document."""
+        with self.engine.connect() as conn:
+            return kb_pages.document_people(conn, doc_id)
 
 
-def _locate_commitments(commitments: list[dict], records: list[dict]) -> None:
-    """Give each followed-through commitment the offsets of its evidence in its document."""
-    where = {
-        (r["doc"], c["evidence"]["text"]): (c["evidence"]["start"], c["evidence"]["end"])
-        for r in records
-        for c in r.get("commitments", [])
-    }
-    for c in commitments:
-        c["start"], c["end"] = where.get((c["doc"], c["quote"]), (None, None))
+def _page(found: kb_pages.Page, limit: int, offset: int) -> dict:
+    return {"total": found.total, "limit": limit, "offset": offset, "items": found.items}
 
 
 def person_events(events: list[dict], person: dict) -> list[dict]:

@@ -15,7 +15,6 @@ from ..knowledge.render_md import money
 from ..store.queries import get_document
 from . import charts, queries
 from .highlight import fact_list, parse_key, record_spans, segments
-from .knowledge import person_events
 from .params import Limit, Offset, PairParam, Since, Until, parse_pair
 from .problems import Problem
 
@@ -76,8 +75,7 @@ def document_page(request: Request, doc_id: str,
     requested = parse_key(hl, len(doc.text))
     if requested:
         spans.append(requested)
-    people = {p["name"]: p["id"] for p in request.app.state.knowledge.persons()
-              if doc.id in p["docs"]}  # fmt: skip
+    people = request.app.state.knowledge.document_people(doc.id)
     return render("document.html", doc=doc, segments=segments(doc.text, spans),
                   facts=fact_list(doc.record), record=doc.record or {}, people=people)  # fmt: skip
 
@@ -108,13 +106,11 @@ def pair_page(request: Request, pair: str,
 
 @router.get("/persons/{person_id}", response_class=HTMLResponse)
 def person_page(request: Request, person_id: str):
-    k = request.app.state.knowledge
-    person = k.person(person_id[:40])
+    person = request.app.state.knowledge.person(person_id[:40])
     if person is None:
         raise Problem(404, f"no person with id {person_id[:40]!r}")
-    events = person_events(k.events(), person)
     figure = charts.roles_figure(person)
-    return render("person.html", p=person, events=events,
+    return render("person.html", p=person, events=person["events"],
                   figures={"roles": figure} if figure else {})  # fmt: skip
 
 

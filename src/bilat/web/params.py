@@ -39,15 +39,3 @@ def page(items: list, limit: int, offset: int) -> dict:
     return {"total": len(items), "limit": limit, "offset": offset,
             "items": items[offset : offset + limit]}  # fmt: skip
 
-
-def in_dates(day: str | None, since: date | None, until: date | None) -> bool:
-    """Whether a record date (YYYY, YYYY-MM or YYYY-MM-DD) can fall within [since, until]."""
-    if since is None and until is None:
-        return True
-    if not day:
-        return False
-    if since is not None and day < since.isoformat()[: len(day)]:
-        return False
-    if until is not None and day > until.isoformat()[: len(day)]:
-        return False
-    return True
