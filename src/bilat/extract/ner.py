@@ -124,14 +124,14 @@ def _to_nominative(word: str) -> str:
     return word
 
 
-def normal_form(kind: str, tokens: list[Token], text: str = "") -> str:
-    """Nominative of an entity: names via person_names; organisations and places by
-    putting the words up to and including the first noun into the nominative
-    ("Министерства иностранных дел" -> "Министерство иностранных дел").
-    ``text`` is the source text the token offsets point into (spacing is kept)."""
-    words = [t.text for t in tokens]
-    if kind == "PERSON":
-        return normalize_name(words).display
+@lru_cache(maxsize=100_000)
+def _person_display(words: tuple[str, ...]) -> str:
+    return normalize_name(list(words)).display
+
+
+@lru_cache(maxsize=100_000)
+def _nominative_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words up to and including the first noun put into the nominative, the rest kept."""
     out: list[str] = []
     for i, word in enumerate(words):
         if not word[:1].isalpha() or (word.isupper() and len(word) > 1):
@@ -141,6 +141,18 @@ def normal_form(kind: str, tokens: list[Token], text: str = "") -> str:
         if any(p.tag.POS == "NOUN" for p in parse(word)[:1]):
             out.extend(words[i + 1 :])
             break
+    return tuple(out)
+
+
+def normal_form(kind: str, tokens: list[Token], text: str = "") -> str:
+    """Nominative of an entity: names via person_names; organisations and places by
+    putting the words up to and including the first noun into the nominative
+    ("Министерства иностранных дел" -> "Министерство иностранных дел").
+    ``text`` is the source text the token offsets point into (spacing is kept)."""
+    words = tuple(t.text for t in tokens)
+    if kind == "PERSON":
+        return _person_display(words)
+    out = _nominative_words(words)
     if not text:
         return " ".join(out)
     parts = [out[0]]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .models import parse
 from .quantity_lexicon import lexicon
@@ -33,6 +33,7 @@ def _stems() -> frozenset[str]:
     return frozenset(word[:2] for word in lexicon().number_words)
 
 
+@lru_cache(maxsize=100_000)
 def word_value(word: str) -> float | None:
     """Value of one spelled-out number word in any case ("двух" -> 2), else None."""
     table = lexicon().number_words

@@ -10,7 +10,7 @@ ORGANIZATION entity inside it gives the organisation.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..datafiles import read_text
 from ..doc import CountryMention, Doc, Entity, Token
@@ -45,6 +45,7 @@ def role_aliases() -> dict[str, str]:
     return {alias.strip(): title.strip() for alias, title in pairs}
 
 
+@lru_cache(maxsize=100_000)
 def head_lemma(word: str) -> str | None:
     """The title ``word`` is a form of ("министром" -> "министр"), or None."""
     low = word.lower()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from typing import NamedTuple
 
 from ..datafiles import read_json
 
@@ -13,9 +14,9 @@ PREFIX = 2  # letters of a cue's first part used to index the lexicon
 STRONG, WEAK = 2, 1  # context strengths of a sentence  # a cue word that must equal the lemma, not just start the word
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word (or one part of a hyphenated word) as the matcher sees it."""
+class Word(NamedTuple):
+    """One word (or one part of a hyphenated word) as the matcher sees it (a named tuple:
+    sentences are cut into many of these, and tuples are quick to make)."""
 
     form: str  # lower case, ё as е
     lemma: str
