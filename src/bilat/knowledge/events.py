@@ -9,7 +9,7 @@ event's date is the best-supported one: the most precise date that most sources 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -47,8 +47,8 @@ def _place_key(place: str | None) -> str | None:
     return place.lower().replace("ё", "е") if place else None
 
 
-def _compatible(cluster: MergedEvent, event: dict, doc: str) -> bool:
-    if doc in cluster.docs:
+def _compatible(cluster: MergedEvent, docs: set[str], event: dict, doc: str) -> bool:
+    if doc in docs:
         return False
     if not dates_agree(cluster.date, event.get("date")):
         return False
@@ -62,13 +62,93 @@ def _compatible(cluster: MergedEvent, event: dict, doc: str) -> bool:
     return bool(shared_people) or bool(place and place == other)
 
 
-def _best_date(sources: list[EventSource]) -> str | None:
-    dates = [s.date for s in sources if s.date]
+def _best_date(dates: Counter[str]) -> str | None:
+    """The date most source dates agree with (counted with repeats), then the most precise."""
     if not dates:
         return None
     return max(
-        set(dates), key=lambda d: (sum(dates_agree(d, o) for o in dates), len(d), d)
+        dates, key=lambda d: (sum(n for o, n in dates.items() if dates_agree(d, o)), len(d), d)
     )
+
+
+class _Clusters:
+    """The events of one (type, countries) group being merged, indexed so that a report is
+    compared only with the events it could join: those whose date agrees with its date (the
+    same date, a prefix of it, one it is a prefix of, or none), or, equally sufficient, those
+    that share a day, a participant or a place with it (:func:`_compatible` needs one of them).
+    """
+
+    def __init__(self) -> None:
+        self.events: list[MergedEvent] = []
+        self.docs: list[set[str]] = []
+        self.dates: list[Counter[str]] = []
+        self.by_date: dict[str | None, set[int]] = defaultdict(set)  # exact date
+        self.by_prefix: dict[str, set[int]] = defaultdict(set)  # proper prefixes of the date
+        self.by_clue: dict[tuple[str, str], set[int]] = defaultdict(set)  # day, person, place
+
+    def _candidates(self, ev: dict) -> list[int]:
+        when = ev.get("date")
+        clues = [("person", p) for p in ev.get("persons", [])]
+        if ev.get("place"):
+            clues.append(("place", _place_key(ev["place"])))
+        if when and len(when) == 10:
+            clues.append(("day", when))
+        by_clue = [self.by_clue.get(c, set()) for c in clues]
+        if when:
+            agreeing = [self.by_date.get(when[:k], set()) for k in range(1, len(when) + 1)]
+            agreeing += [self.by_date.get(None, set()), self.by_prefix.get(when, set())]
+            if sum(map(len, agreeing)) < sum(map(len, by_clue)):
+                return sorted(set().union(*agreeing))
+        return sorted(set().union(*by_clue))
+
+    def _index(self, pos: int, old_date: str | None, new_persons: list[str], new_place: bool) -> None:
+        event = self.events[pos]
+        if event.date != old_date or len(self.docs[pos]) == 1:  # moved, or new (one report)
+            for table, keys in ((self.by_date, [old_date]), (self.by_prefix, _prefixes(old_date)),
+                                (self.by_clue, [("day", old_date)])):  # fmt: skip
+                for key in keys:
+                    table.get(key, set()).discard(pos)
+            self.by_date[event.date].add(pos)
+            for key in _prefixes(event.date):
+                self.by_prefix[key].add(pos)
+            if event.date and len(event.date) == 10:
+                self.by_clue[("day", event.date)].add(pos)
+        for person in new_persons:
+            self.by_clue[("person", person)].add(pos)
+        if new_place:
+            self.by_clue[("place", _place_key(event.place))].add(pos)  # type: ignore[index]
+
+    def add(self, etype: str, countries: tuple[str, ...], rec: dict, ev: dict) -> None:
+        """Merge one report into the first event it is compatible with, or start a new one."""
+        doc, evid = rec["doc"], ev["evidence"]
+        when, place = ev.get("date"), ev.get("place")
+        source = EventSource(doc, rec.get("published"), when, evid["text"], evid["start"], evid["end"])
+        fits = (i for i in self._candidates(ev) if _compatible(self.events[i], self.docs[i], ev, doc))
+        pos = next(fits, None)
+        if pos is None:
+            pos, old_date, old_place = len(self.events), None, None
+            self.events.append(
+                MergedEvent(id="", type=etype, countries=countries, date=when, place=place, persons=[],
+                            cameo=ev.get("cameo", ""), plover=ev.get("plover", ""))  # fmt: skip
+            )
+            self.docs.append(set())
+            self.dates.append(Counter())
+        else:
+            old_date, old_place = self.events[pos].date, self.events[pos].place
+        target = self.events[pos]
+        target.sources.append(source)
+        self.docs[pos].add(doc)
+        target.place = target.place or place
+        new_persons = [p for p in ev.get("persons", []) if p not in target.persons]
+        target.persons += new_persons
+        if source.date:
+            self.dates[pos][source.date] += 1
+        target.date = _best_date(self.dates[pos])
+        self._index(pos, old_date, new_persons, bool(target.place) and not old_place)
+
+
+def _prefixes(when: str | None) -> list[str]:
+    return [when[:k] for k in range(1, len(when))] if when else []
 
 
 def merge_events(records: Iterable[dict]) -> list[MergedEvent]:
@@ -81,30 +161,10 @@ def merge_events(records: Iterable[dict]) -> list[MergedEvent]:
     for (etype, countries), items in groups.items():
         # precise dates first, so vaguer reports join the occurrence they agree with
         items.sort(key=lambda it: (-len(it[1].get("date") or ""), it[0]["doc"]))
-        clusters: list[MergedEvent] = []
+        clusters = _Clusters()
         for rec, ev in items:
-            evid = ev["evidence"]
-            source = EventSource(
-                rec["doc"], rec.get("published"), ev.get("date"), evid["text"], evid["start"], evid["end"]
-            )
-            target = next((c for c in clusters if _compatible(c, ev, rec["doc"])), None)
-            if target is None:
-                target = MergedEvent(
-                    id="",
-                    type=etype,
-                    countries=countries,
-                    date=ev.get("date"),
-                    place=ev.get("place"),
-                    persons=[],
-                    cameo=ev.get("cameo", ""),
-                    plover=ev.get("plover", ""),
-                )
-                clusters.append(target)
-            target.sources.append(source)
-            target.place = target.place or ev.get("place")
-            target.persons += [p for p in ev.get("persons", []) if p not in target.persons]
-            target.date = _best_date(target.sources)
-        merged.extend(clusters)
+            clusters.add(etype, countries, rec, ev)
+        merged.extend(clusters.events)
     taken: set[str] = set()
     for ev in merged:
         first = min(ev.sources, key=lambda s: (s.doc, s.start))

@@ -5,21 +5,27 @@ the same action: most of the commitment's content lemmas (nouns, adjectives, nam
 nominalisation and its verb counted as one concept, so "запуск авиасообщения" matches "было
 открыто авиасообщение"). Otherwise it is ``overdue`` once its due period has ended before the
 as-of date, else ``pending``. The status history lists each change with its date.
+
+A commitment is compared only with the report sentences that name enough of its concepts (found
+through an index of sentences by concept), so the work grows with the candidate matches, not
+with every commitment times every later sentence.
 """
 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
 
 from ..datafiles import read_json
 from ..extract.models import parse
 from .periods import period_end
+from .tokens import tokens
 
 MIN_SHARED = 3  # at least this many concepts in common (or all of them, when fewer)
 MIN_CONCEPTS = 2  # a commitment naming fewer concepts is too vague to match
@@ -61,31 +67,35 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
 
 def concepts(text: str) -> set[str]:
     """Content concepts of a phrase: lemmas, with synonymous action words folded together."""
+    return {c for tok in tokens(text) if (c := _word_concept(tok))}
+
+
+@lru_cache(maxsize=300_000)
+def _word_concept(token: str) -> str | None:
+    """The concept one token adds to a phrase, if any (cached: words repeat a lot)."""
+    word = token.lower().replace("ё", "е")
+    if not any(ch.isalpha() for ch in word) or len(word) < 3:
+        return None
     concept_of, stop = _lexicon()
-    found = set()
-    for tok in tokenize(text):
-        word = tok.text.lower().replace("ё", "е")
-        if not any(ch.isalpha() for ch in word) or len(word) < 3:
-            continue
-        parses = parse(word)
-        best = parses[0] if parses else None
-        lemma = best.normal_form.replace("ё", "е") if best else word
-        pos = str(best.tag.POS) if best and best.tag.POS else "NOUN"
-        # any reading that names an action concept counts ("открыто": adverb or participle)
-        concept = next(
-            (concept_of[n] for n in (p.normal_form.replace("ё", "е") for p in parses) if n in concept_of),
-            None,
-        )
-        if concept:
-            found.add(concept)
-        elif pos in CONTENT_POS and pos not in {"VERB", "INFN"} and lemma not in stop:
-            found.add(lemma)
-    return found
+    parses = parse(word)
+    best = parses[0] if parses else None
+    lemma = best.normal_form.replace("ё", "е") if best else word
+    pos = str(best.tag.POS) if best and best.tag.POS else "NOUN"
+    # any reading that names an action concept counts ("открыто": adverb or participle)
+    concept = next(
+        (concept_of[n] for n in (p.normal_form.replace("ё", "е") for p in parses) if n in concept_of),
+        None,
+    )
+    if concept:
+        return concept
+    if pos in CONTENT_POS and pos not in {"VERB", "INFN"} and lemma not in stop:
+        return lemma
+    return None
 
 
 def _has_past_verb(text: str) -> bool:
-    for tok in tokenize(text):
-        for p in parse(tok.text.lower())[:1]:
+    for tok in tokens(text):
+        for p in parse(tok.lower())[:1]:
             if p.tag.POS in {"VERB", "PRTS"} and p.tag.tense == PAST_TENSE:
                 return True
             if p.tag.POS == "PRTS":
@@ -107,76 +117,160 @@ def _commitment_text(c: Mapping) -> str:
     return PURPOSE_CUES.split(c["evidence"]["text"] or c.get("action") or "", maxsplit=1)[0]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     start: int
     stop: int
-    text: str
-    concepts: set[str]
+    concepts: tuple[str, ...]
     past: bool
 
 
-class _Reports:
-    """Report sentences of each document, analysed once per call (not once per commitment)."""
+class ReportSentences:
+    """The sentences of each document that may report a promise kept (all but those quoting the
+    document's own promises), with their concepts: analysed once per document, not once per
+    commitment, and shared by the pairs of one knowledge refresh (a document belongs to each
+    pair of its countries). Keeps at most ``max_sentences``, dropping the least recently used
+    documents first."""
 
-    def __init__(self, texts: Mapping[str, str]) -> None:
-        self.texts = texts
-        self.cache: dict[str, list[_Sentence]] = {}
+    def __init__(self, max_sentences: int = 2_000_000) -> None:
+        self.max_sentences = max_sentences
+        self.size = 0
+        self.cache: OrderedDict[str, list[_Sentence]] = OrderedDict()
 
-    def sentences(self, rec: Mapping) -> list[_Sentence]:
+    def of(self, rec: Mapping, text: str) -> list[_Sentence]:
         doc = rec["doc"]
-        if doc not in self.cache:
-            promises = [(c["evidence"]["start"], c["evidence"]["end"]) for c in rec.get("commitments", [])]
-            found = []
-            for sent in sentenize(self.texts.get(doc, "")):
-                if any(s < sent.stop and sent.start < e for s, e in promises):
-                    continue
-                found.append(_Sentence(sent.start, sent.stop, sent.text, concepts(sent.text), False))
-            self.cache[doc] = found
-        return self.cache[doc]
+        found = self.cache.get(doc)
+        if found is not None:
+            self.cache.move_to_end(doc)
+            return found
+        promises = [(c["evidence"]["start"], c["evidence"]["end"]) for c in rec.get("commitments", [])]
+        found = [
+            _Sentence(sent.start, sent.stop, tuple(concepts(sent.text)), False)
+            for sent in sentenize(text)
+            if not any(s < sent.stop and sent.start < e for s, e in promises)
+        ]
+        self.cache[doc] = found
+        self.size += len(found)
+        while self.size > self.max_sentences and len(self.cache) > 1:
+            self.size -= len(self.cache.popitem(last=False)[1])
+        return found
 
 
-def _matches(wanted: set[str], sent: _Sentence) -> bool:
-    shared = wanted & sent.concepts
+def _matches(wanted: set[str], sent: _Sentence, text: str) -> bool:
+    shared = wanted.intersection(sent.concepts)
     if len(shared) < min(MIN_SHARED, len(wanted)) or len(shared) < MIN_COVERAGE * len(wanted):
         return False
     if not sent.past:  # checked last: only sentences that match otherwise are parsed for tense
-        sent.past = _has_past_verb(sent.text)
+        sent.past = _has_past_verb(text[sent.start : sent.stop])
         if not sent.past:
-            sent.concepts = set()  # never matches again
+            sent.concepts = ()  # never matches again
     return sent.past
 
 
+def _required(n: int) -> int:
+    """The fewest concepts a sentence must share with a commitment of ``n`` concepts to match."""
+    return next(m for m in range(n + 1) if m >= min(MIN_SHARED, n) and m >= MIN_COVERAGE * n)
+
+
+class _ReportIndex:
+    """The report sentences of the given records (in reading order) and, per concept, the
+    sentences naming it: a commitment is compared only with sentences sharing enough concepts."""
+
+    def __init__(
+        self, records: list[Mapping], texts: Mapping[str, str], reports: ReportSentences
+    ) -> None:
+        self.owner: list[int] = []  # the record position of each sentence
+        self.sentences: list[_Sentence] = []
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.posting_sets: dict[str, set[int]] = {}  # made on first use
+        for pos, rec in enumerate(records):
+            for sent in reports.of(rec, texts.get(rec["doc"], "")):
+                sid = len(self.sentences)
+                for concept in sent.concepts:
+                    self.postings[concept].append(sid)
+                self.sentences.append(sent)
+                self.owner.append(pos)
+
+    def _naming(self, concept: str) -> set[int]:
+        if concept not in self.posting_sets:
+            self.posting_sets[concept] = set(self.postings.get(concept, ()))
+        return self.posting_sets[concept]
+
+    def candidates(self, wanted: set[str]) -> list[int]:
+        """Sentences (in reading order) that may share the ``need`` concepts of ``wanted`` a
+        match needs: missing at most ``len(wanted) - need`` of them, such a sentence names one
+        of the ``len(wanted) - need + 1`` rarest, and (``need`` >= 2) two of the ``+ 2`` rarest."""
+        need = _required(len(wanted))
+        rarest = sorted(wanted, key=lambda c: (len(self.postings.get(c, ())), c))
+        if need < 2:
+            return sorted({s for c in rarest[: len(wanted) - need + 1] for s in self.postings.get(c, ())})
+        probes = [self._naming(c) for c in rarest[: len(wanted) - need + 2]]
+        found: set[int] = set()
+        for i, first in enumerate(probes):
+            for second in probes[i + 1 :]:
+                found |= first & second
+        return sorted(found)
+
+
+def _report_docs(records: list[Mapping], dates: Mapping[str, str | None], limit: str,
+                 promisers: list[tuple[str, str]]) -> list[Mapping]:  # fmt: skip
+    """The records a promise of ``promisers`` ((date or "", doc), earliest first) may be kept
+    in: dated no later than ``limit``, and undated or later than a promise of another document."""
+    kept = []
+    for rec in records:
+        when = dates[rec["doc"]]
+        if when and when > limit:
+            continue
+        made = next((m for m, doc in promisers if doc != rec["doc"]), None)
+        if made is not None and (not made or not when or when > made):
+            kept.append(rec)
+    return kept
+
+
 def follow_through(
-    records: Iterable[Mapping], texts: Mapping[str, str], as_of: date | None = None
+    records: Iterable[Mapping],
+    texts: Mapping[str, str],
+    as_of: date | None = None,
+    reports: ReportSentences | None = None,
 ) -> list[FollowThrough]:
-    """Every commitment of ``records`` with its status as of ``as_of`` (default: newest document)."""
+    """Every commitment of ``records`` with its status as of ``as_of`` (default: newest document).
+
+    ``reports`` keeps the documents' analysed sentences for later calls (a knowledge refresh
+    passes one to every pair)."""
     records = list(records)
     if as_of is None:
         dated = [d for d in map(effective_date, records) if d]
         as_of = date.fromisoformat(max(dated)) if dated else date.today()
     limit = as_of.isoformat()
     dates = {rec["doc"]: effective_date(rec) for rec in records}
-    reports = _Reports(texts)
+    promises = [(rec, n, com, concepts(_commitment_text(com)))
+                for rec in records for n, com in enumerate(rec.get("commitments", []))]  # fmt: skip
+    earliest: dict[str, str] = {}  # per document with a promise worth matching: its date or ""
+    for rec, _, _, wanted in promises:
+        if len(wanted) >= MIN_CONCEPTS:
+            earliest.setdefault(rec["doc"], dates[rec["doc"]] or "")
+    # the two earliest: for any document, one of them (if any) is another document's
+    promisers = sorted((made, doc) for doc, made in earliest.items())[:2]
+    reporting = _report_docs(records, dates, limit, promisers) if promisers else []
+    index = _ReportIndex(reporting, texts, reports or ReportSentences())
     result = []
-    for rec in records:
+    for rec, n, com, wanted in promises:
         made = dates[rec["doc"]]
-        for n, com in enumerate(rec.get("commitments", [])):
-            wanted = concepts(_commitment_text(com))
-            evidence = []
-            if len(wanted) >= MIN_CONCEPTS:
-                for other in records:
-                    when = dates[other["doc"]]
-                    if other["doc"] == rec["doc"] or (made and when and when <= made):
-                        continue  # reports come from other, later (or undated) documents
-                    if when and when > limit:
-                        continue
-                    for sent in reports.sentences(other):
-                        if _matches(wanted, sent):
-                            evidence.append(Evidence(other["doc"], sent.text, sent.start, sent.stop, when))
-            ft = _judge(rec["doc"], com, made, evidence, as_of)
-            ft.n, ft.parties = n, list(com.get("parties") or [])
-            result.append(ft)
+        evidence = []
+        if len(wanted) >= MIN_CONCEPTS:
+            for sid in index.candidates(wanted):
+                other = reporting[index.owner[sid]]
+                when = dates[other["doc"]]
+                if other["doc"] == rec["doc"] or (made and when and when <= made):
+                    continue  # reports come from other, later (or undated) documents
+                sent = index.sentences[sid]
+                text = texts.get(other["doc"], "")
+                if _matches(wanted, sent, text):
+                    quote = text[sent.start : sent.stop]
+                    evidence.append(Evidence(other["doc"], quote, sent.start, sent.stop, when))
+        ft = _judge(rec["doc"], com, made, evidence, as_of)
+        ft.n, ft.parties = n, list(com.get("parties") or [])
+        result.append(ft)
     return result
 
 

@@ -79,8 +79,10 @@ def resolve_persons(records: Iterable[dict]) -> list[ResolvedPerson]:
                 partial.append(occ)
 
     by_surname: dict[str, list[str]] = defaultdict(list)
-    for key in full:
+    countries: dict[str, Counter] = {}  # per full name, kept up to date as occurrences join
+    for key, occs in full.items():
         by_surname[key.split()[-1]].append(key)
+        countries[key] = _countries(occs)
 
     orphans: dict[str, list[_Occurrence]] = defaultdict(list)
     ambiguity: dict[str, list[str]] = {}
@@ -91,10 +93,11 @@ def resolve_persons(records: Iterable[dict]) -> list[ResolvedPerson]:
             key
             for key in by_surname.get(last, [])
             if (not first or key.startswith(first.rstrip(".")[:1]))
-            and (not country or _country_of(full[key]) in (None, country))
+            and (not country or _most_common(countries[key]) in (None, country))
         ]
         if len(candidates) == 1:
             full[candidates[0]].append(occ)
+            countries[candidates[0]].update(_countries([occ]))
         else:
             okey = name_key(occ.person["name"])
             orphans[okey].append(occ)
@@ -110,9 +113,16 @@ def resolve_persons(records: Iterable[dict]) -> list[ResolvedPerson]:
     return people
 
 
-def _country_of(occs: list[_Occurrence]) -> str | None:
-    counts = Counter(o.person.get("country") for o in occs if o.person.get("country"))
+def _countries(occs: list[_Occurrence]) -> Counter:
+    return Counter(o.person.get("country") for o in occs if o.person.get("country"))
+
+
+def _most_common(counts: Counter) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _country_of(occs: list[_Occurrence]) -> str | None:
+    return _most_common(_countries(occs))
 
 
 def _display_name(occs: list[_Occurrence]) -> str:
@@ -121,11 +131,7 @@ def _display_name(occs: list[_Occurrence]) -> str:
 
 
 def _build(key: str, occs: list[_Occurrence]) -> ResolvedPerson:
-    mentions: list[str] = []
-    for occ in occs:
-        for m in occ.person.get("mentions", []):
-            if m["text"] not in mentions:
-                mentions.append(m["text"])
+    mentions = list(dict.fromkeys(m["text"] for occ in occs for m in occ.person.get("mentions", [])))
     return ResolvedPerson(
         id=_person_id(key),
         name=_display_name(occs),
@@ -138,6 +144,7 @@ def _build(key: str, occs: list[_Occurrence]) -> ResolvedPerson:
 
 def _role_history(occs: list[_Occurrence]) -> list[RoleSpell]:
     spells: dict[tuple, RoleSpell] = {}
+    sources: dict[tuple, set[str]] = defaultdict(set)
     for occ in sorted(occs, key=lambda o: o.published or "9999"):
         p = occ.person
         if not p.get("role"):
@@ -149,6 +156,7 @@ def _role_history(occs: list[_Occurrence]) -> list[RoleSpell]:
         if occ.published:
             spell.first_seen = min(filter(None, [spell.first_seen, occ.published]))
             spell.last_seen = max(filter(None, [spell.last_seen, occ.published]))
-        if occ.doc not in spell.sources:
+        if occ.doc not in sources[key]:
+            sources[key].add(occ.doc)
             spell.sources.append(occ.doc)
     return sorted(spells.values(), key=lambda s: s.first_seen or "9999")

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..knowledge.dossier import pair_records
 from ..knowledge.events import merge_events
-from ..knowledge.followthrough import effective_date, follow_through, status_at
+from ..knowledge.followthrough import ReportSentences, effective_date, follow_through, status_at
 from ..knowledge.load import load_records
 from ..knowledge.persons import resolve_persons
 from ..knowledge.series import build_series
@@ -61,8 +61,9 @@ def refresh(engine: Engine, doc_ids: Iterable[str] = ()) -> list[str]:
     with engine.connect() as conn:
         ids = sorted(set(doc_ids) | set(stale_documents(conn)))
         pairs = sorted(_pairs_of(conn, ids))
+    reports = ReportSentences()  # a document's sentences are analysed once for all its pairs
     for key in pairs:
-        refresh_pair(engine, key)
+        refresh_pair(engine, key, reports)
     return pairs
 
 
@@ -74,16 +75,18 @@ def refresh_all(engine: Engine) -> list[str]:
     with engine.begin() as conn:
         for table in (k.kb_pairs, *reversed(k.KB_TABLES)):
             conn.execute(sa.delete(table))
+    reports = ReportSentences()
     for key in pairs:
-        refresh_pair(engine, key)
+        refresh_pair(engine, key, reports)
     return pairs
 
 
-def refresh_pair(engine: Engine, key: str) -> None:
-    """Replace one pair's knowledge rows, in one transaction (stamped in ``kb_pairs``)."""
+def refresh_pair(engine: Engine, key: str, reports: ReportSentences | None = None) -> None:
+    """Replace one pair's knowledge rows, in one transaction (stamped in ``kb_pairs``);
+    ``reports`` keeps analysed documents for the next pairs."""
     pair = pair_codes(key)
     records, texts = load_records(engine, pair)
-    rows = pair_rows(records, texts, pair)
+    rows = pair_rows(records, texts, pair, reports)
     documents = len(rows["kb_pair_docs"])
     with engine.begin() as conn:
         for table in (k.kb_pairs, *reversed(k.KB_TABLES)):
@@ -96,7 +99,8 @@ def refresh_pair(engine: Engine, key: str) -> None:
                                                       refreshed_at=datetime.now(UTC)))  # fmt: skip
 
 
-def pair_rows(records: list[Mapping], texts: Mapping[str, str], pair: tuple[str, str]) -> dict[str, list[dict]]:
+def pair_rows(records: list[Mapping], texts: Mapping[str, str], pair: tuple[str, str],
+              reports: ReportSentences | None = None) -> dict[str, list[dict]]:  # fmt: skip
     """The knowledge rows of one pair, by table name, from the pair's extraction records."""
     key = pair_key(pair)
     wanted = set(pair)
@@ -141,7 +145,7 @@ def pair_rows(records: list[Mapping], texts: Mapping[str, str], pair: tuple[str,
             )  # fmt: skip
 
     newest = max(filter(None, dates.values()), default=None)
-    for c in follow_through(recs, texts, FOREVER):
+    for c in follow_through(recs, texts, FOREVER, reports):
         if c.parties and not wanted & set(c.parties):
             continue
         history = c.history
