@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 from rich.console import Console
 from rich.markup import escape
 
 from ..batch.partitioning import DEFAULT_PARTITION_SIZE
 from ..batch.run import BatchSummary, run_batch
-from ..errors import BilatError
 from ..ingest.runner import DEFAULT_MAX_BYTES
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_PARTIAL = 3  # some partitions failed every retry; rerun to finish them
+from .report import run_and_report
 
 EPILOG = """\b
 Output (under --out): documents, entities, persons, events, indicators, commitments and
@@ -76,14 +70,8 @@ def command(paths, out, scheduler, workers, partition_size, max_bytes, as_json) 
     """
     if scheduler and workers:
         raise click.UsageError("give --scheduler or --workers, not both")
-    try:
-        summary = run_batch(paths, out, scheduler=scheduler, workers=workers,
-                            partition_size=partition_size, max_bytes=max_bytes)  # fmt: skip
-    except BilatError as err:
-        click.echo(f"error: {err}", err=True)
-        raise SystemExit(EXIT_FAILED) from err
-    if as_json:
-        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        _print_summary(summary, Console(highlight=False, soft_wrap=True))
-    raise SystemExit(EXIT_PARTIAL if summary.failed else EXIT_OK)
+    run_and_report(
+        lambda: run_batch(paths, out, scheduler=scheduler, workers=workers,
+                          partition_size=partition_size, max_bytes=max_bytes),
+        _print_summary, as_json, partial=lambda summary: bool(summary.failed),
+    )  # fmt: skip

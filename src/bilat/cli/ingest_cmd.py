@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 from rich.console import Console
 from rich.markup import escape
 
-from ..errors import BilatError
 from ..ingest.runner import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, IngestSummary, ingest
 from ..store.engine import DB_ENV_VAR, DEFAULT_DB_URL
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_REJECTED = 3
+from .report import run_and_report
 
 EPILOG = f"""\b
 Exit codes:
@@ -74,16 +67,10 @@ def command(paths, db_url, max_bytes, no_extract, as_json, quiet, batch_size) ->
 
     PATH is a text, HTML, JSON/JSONL or RSS/Atom file, a folder or a zip/tar archive.
     """
-    try:
-        summary = ingest(
+    run_and_report(
+        lambda: ingest(
             paths, db_url, max_bytes=max_bytes, extract=not no_extract,
             progress=not quiet and not as_json, batch_size=batch_size,
-        )  # fmt: skip
-    except BilatError as err:
-        click.echo(f"error: {err}", err=True)
-        raise SystemExit(EXIT_FAILED) from err
-    if as_json:
-        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        _print_summary(summary, Console(highlight=False, soft_wrap=True))
-    raise SystemExit(EXIT_REJECTED if summary.rejected else EXIT_OK)
+        ),
+        _print_summary, as_json, partial=lambda summary: bool(summary.rejected),
+    )  # fmt: skip

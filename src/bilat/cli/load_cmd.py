@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 from rich.console import Console
 from rich.markup import escape
 
-from ..errors import BilatError
 from ..store.bulk import DEFAULT_LOAD_BATCH_SIZE, LoadSummary, load_parquet
 from ..store.engine import DB_ENV_VAR, DEFAULT_DB_URL, open_engine
-
-EXIT_OK = 0
-EXIT_FAILED = 1
+from .report import run_and_report
 
 EPILOG = f"""\b
 The database is --db, else ${DB_ENV_VAR}, else {DEFAULT_DB_URL}. The result is what
@@ -52,17 +47,11 @@ def _print_summary(summary: LoadSummary, console: Console) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def command(out, db_url, batch_size, as_json) -> None:
     """Store the Parquet datasets written by bilat batch (folder OUT) in the database."""
-    try:
+    def load() -> LoadSummary:
         engine = open_engine(db_url)
         try:
-            summary = load_parquet(out, engine, batch_size=batch_size)
+            return load_parquet(out, engine, batch_size=batch_size)
         finally:
             engine.dispose()
-    except BilatError as err:
-        click.echo(f"error: {err}", err=True)
-        raise SystemExit(EXIT_FAILED) from err
-    if as_json:
-        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        _print_summary(summary, Console(highlight=False, soft_wrap=True))
-    raise SystemExit(EXIT_OK)
+
+    run_and_report(load, _print_summary, as_json)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..doc import Sentence, Token
+from .folding import fold as _low
 from .models import parse
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "…", ".", "!", "?"})
@@ -60,9 +61,6 @@ def clause_of(parts: list[Clause], offset: int) -> Clause | None:
     return None
 
 
-@lru_cache(maxsize=200_000)
-def _low(text: str) -> str:
-    return text.lower().replace("ё", "е")
 
 
 def low(tok: Token) -> str:

@@ -288,7 +288,7 @@ def _may_be_cue(lex: CommitmentLexicon, tok: Token) -> bool:
     a verb form (the future-action and promise readings start from a verb)."""
     if not tok.text[:1].isalpha() and not any(c.isalpha() for c in tok.text):
         return False
-    if lemmas(tok) & (lex.cue_lemmas | lex.prospect_nouns):
+    if lemmas(tok) & lex.candidate_lemmas:
         return True
     p = verbal_parse(tok)
     return p is not None and p.tag.POS in FUTURE_POS

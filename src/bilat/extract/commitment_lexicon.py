@@ -52,7 +52,7 @@ class CommitmentLexicon:
     hostile_lemmas: frozenset[str] = frozenset()
     adverb_forms: frozenset[str] = frozenset()
     min_evidence_words: int = 0
-    cue_lemmas: frozenset[str] = frozenset()  # every lemma of every cue (a quick first test)
+    candidate_lemmas: frozenset[str] = frozenset()  # cue lemmas and prospect nouns: a first test
 
 
 @cache
@@ -69,7 +69,7 @@ def load_cues() -> CommitmentLexicon:
     )
     return CommitmentLexicon(
         cues=cues,
-        cue_lemmas=frozenset().union(*(c.lemmas for c in cues)),
+        candidate_lemmas=frozenset(pro["nouns"]).union(*(c.lemmas for c in cues)),
         future_kind=fut["kind"],
         generic_verbs=frozenset(fut["generic_verbs"]),
         party_lemmas=frozenset(fut["party_lemmas"]),

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ..datafiles import read_json
-
-
-@lru_cache(maxsize=200_000)
-def norm(word: str) -> str:
-    """Lower case with ё written as е: the form every lexicon lemma is stored in."""
-    return word.lower().replace("ё", "е")
-
+from .folding import fold as norm
 
 LEXICON_FILE = "indicator_lexicon.json"
 

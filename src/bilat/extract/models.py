@@ -58,10 +58,18 @@ def parse(word: str):
 
 
 @lru_cache(maxsize=200_000)
+def analysis(word: str) -> tuple[str, str]:
+    """(normal form, part of speech) of the most likely parse of ``word``; (lower case, "")
+    for a word pymorphy3 cannot parse."""
+    parses = parse(word)
+    if parses:
+        return parses[0].normal_form, str(parses[0].tag.POS or "")
+    return word.lower(), ""
+
+
 def lemma(word: str) -> str:
     """Most likely normal form of ``word``, lower-cased."""
-    parses = parse(word)
-    return parses[0].normal_form if parses else word.lower()
+    return analysis(word)[0]
 
 
 @lru_cache(maxsize=200_000)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from typing import NamedTuple
 
 from ..datafiles import read_json
+from .folding import fold as norm
 
 LEXICON_FILE = "sectors.json"
 LEMMA_PREFIX = "="
@@ -42,9 +43,6 @@ def _part_matches(part: str, word: Word) -> bool:
     return word.form.startswith(part)
 
 
-@lru_cache(maxsize=200_000)
-def norm(text: str) -> str:
-    return text.lower().replace("ё", "е")
 
 
 @dataclass(frozen=True)

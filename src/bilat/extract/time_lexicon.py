@@ -7,11 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..datafiles import read_json
-
-
-def norm(word: str) -> str:
-    """Lower case with ё written as е, the form every lexicon entry is stored in."""
-    return word.lower().replace("ё", "е")
+from .folding import fold as norm
 
 
 def alternation(words: list[str] | set[str]) -> str:
