@@ -77,7 +77,7 @@ def _peak_by_worker(client) -> dict[str, int]:
 def plan_batch(paths: Iterable[str], out: Path, partition_size: int) -> list[Partition]:
     """Partitions of ``paths`` (made absolute, for workers elsewhere), saved as the plan of
     ``out``: its order is the reading order the loader follows."""
-    plan = plan_partitions([str(Path(p).resolve()) for p in paths], partition_size)
+    plan = plan_partitions([str(Path(p).absolute()) for p in paths], partition_size)
     pio.write_plan(out, [p.as_dict() for p in plan])
     return plan
 
