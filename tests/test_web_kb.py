@@ -20,6 +20,7 @@ from bilat.ingest.runner import ingest  # noqa: E402
 from bilat.store import kb_schema as k  # noqa: E402
 from bilat.store.engine import open_engine  # noqa: E402
 from bilat.store.kb_read import Snapshot  # noqa: E402
+from bilat.web import cache as web_cache  # noqa: E402
 from bilat.web.app import create_app  # noqa: E402
 
 SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
@@ -177,7 +178,8 @@ def own_db(tmp_path) -> str:
     return make_db(tmp_path, with_seeds=False)
 
 
-def test_pages_show_what_the_tables_hold(own_db):
+def test_pages_show_what_the_tables_hold(own_db, monkeypatch):
+    monkeypatch.setattr(web_cache, "VERSION_TTL_S", 0.0)  # re-read the version on every request
     client = TestClient(create_app(own_db, token=TOKEN))
     before = client.get("/api/pairs/RU-UZ/dossier").json()
     assert before["events"] and "Тестоград" not in client.get("/pairs/RU-UZ").text
@@ -192,6 +194,19 @@ def test_pages_show_what_the_tables_hold(own_db):
     assert "Тестоград" in client.get("/pairs/RU-UZ").text
     listed = client.get("/api/events", params={"pair": "RU-UZ"}).json()["items"]
     assert {e["place"] for e in listed} == {"Тестоград"}
+
+
+def test_version_is_read_at_most_once_per_ttl(own_db, monkeypatch):
+    reads = []
+    real = web_cache.db_version
+    monkeypatch.setattr(web_cache, "db_version", lambda engine: reads.append(1) or real(engine))
+    client = TestClient(create_app(own_db, token=TOKEN))
+    for _ in range(5):
+        assert client.get("/api/pairs/RU-UZ/dossier").status_code == 200
+    assert len(reads) == 1  # the five requests fall inside one VERSION_TTL_S
+    monkeypatch.setattr(web_cache, "VERSION_TTL_S", 0.0)
+    client.get("/api/pairs/RU-UZ/dossier")
+    assert len(reads) == 2
 
 
 def test_upload_refreshes_what_the_pages_show(own_db):

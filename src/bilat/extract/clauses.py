@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..doc import Sentence, Token
+from .folding import WORD_CACHE_SIZE
 from .folding import fold as _low
 from .models import parse
 
@@ -67,7 +68,7 @@ def low(tok: Token) -> str:
     return _low(tok.text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _lemmas(text: str, lemma: str) -> frozenset[str]:
     out = {lemma.replace("ё", "е")} if lemma else set()
     for p in parse(_low(text)):
@@ -88,7 +89,7 @@ def verbal_parse(tok: Token):
     return _verbal_parse(_low(tok.text))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _verbal_parse(word: str):
     parses = parse(word)
     if not parses:

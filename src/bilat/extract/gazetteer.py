@@ -15,6 +15,7 @@ from pathlib import Path
 from razdel import tokenize
 
 from ..datafiles import read_rows
+from .folding import WORD_CACHE_SIZE
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"  # where scripts/build_gazetteer.py writes
 
@@ -23,7 +24,7 @@ ADJECTIVE_KINDS = frozenset({"adjective", "city_adjective"})
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "Ё": "Е"})
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def norm(token: str) -> str:
     """Lower case, ё -> е, one apostrophe."""
     return token.translate(APOSTROPHES).lower()

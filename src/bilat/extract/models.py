@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from .folding import WORD_CACHE_SIZE
+
 
 @cache
 def segmenter():
@@ -47,7 +49,7 @@ def morph_analyzer():
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def parse(word: str):
     """pymorphy3 parses of one word, cached (words repeat a lot in news). A word pymorphy3
     cannot read (its shape check fails on letters with no Unicode name, "𗀀") has none."""
@@ -57,7 +59,7 @@ def parse(word: str):
         return []
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def analysis(word: str) -> tuple[str, str]:
     """(normal form, part of speech) of the most likely parse of ``word``; (lower case, "")
     for a word pymorphy3 cannot parse."""
@@ -72,7 +74,7 @@ def lemma(word: str) -> str:
     return analysis(word)[0]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_known(word: str) -> bool:
     """Whether pymorphy3's dictionary holds ``word`` (not just a guessed form), cached."""
     return morph_analyzer().word_is_known(word)

@@ -15,6 +15,7 @@ from slovnet.shape import word_shape
 
 from ..doc import Doc, Entity, Token
 from ..pipeline import stage
+from .folding import PHRASE_CACHE_SIZE, WORD_CACHE_SIZE
 from .models import ner_tagger, parse
 from .person_names import normalize_name
 
@@ -69,7 +70,7 @@ def _batches(lengths: list[int]) -> list[list[int]]:
     return batches
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _word_ids(word: str) -> tuple[int, int]:
     """The model's (word id, shape id) of one word, as slovnet's encoder makes them, cached."""
     encoder = ner_tagger().infer.encoder
@@ -124,12 +125,12 @@ def _to_nominative(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=PHRASE_CACHE_SIZE)
 def _person_display(words: tuple[str, ...]) -> str:
     return normalize_name(list(words)).display
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=PHRASE_CACHE_SIZE)
 def _nominative_words(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words up to and including the first noun put into the nominative, the rest kept."""
     out: list[str] = []

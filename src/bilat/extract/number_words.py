@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from .folding import WORD_CACHE_SIZE
 from .models import parse
 from .quantity_lexicon import lexicon
 from .time_lexicon import norm
@@ -33,7 +34,7 @@ def _stems() -> frozenset[str]:
     return frozenset(word[:2] for word in lexicon().number_words)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_value(word: str) -> float | None:
     """Value of one spelled-out number word in any case ("двух" -> 2), else None."""
     table = lexicon().number_words

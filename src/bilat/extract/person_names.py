@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .folding import PHRASE_CACHE_SIZE
 from .models import parse
 
 GENDERS = ("masc", "femn")
@@ -127,7 +128,7 @@ MIDDLE = frozenset({"Name", "Patr"})
 MASC_PRIOR = 0.05
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=PHRASE_CACHE_SIZE)
 def _part_candidates(part: str, trusted: frozenset[str]) -> Candidates:
     """Nominative forms of one word (no hyphen), keyed by (case, gender)."""
     low = part.lower()

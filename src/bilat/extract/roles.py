@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from ..datafiles import read_text
 from ..doc import CountryMention, Doc, Entity, Token
+from .folding import WORD_CACHE_SIZE
 from .models import parse
 
 # prepositions allowed inside a role phrase ("посол России в Сербии", "комитет по бюджету")
@@ -45,7 +46,7 @@ def role_aliases() -> dict[str, str]:
     return {alias.strip(): title.strip() for alias, title in pairs}
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def head_lemma(word: str) -> str | None:
     """The title ``word`` is a form of ("министром" -> "министр"), or None."""
     low = word.lower()

@@ -4,11 +4,15 @@ A big pair's dossier reads thousands of knowledge rows; results are kept until t
 version moves on: document and extraction counts, the newest extraction time, and the knowledge
 tables' stamp (``kb_pairs``: how many pairs, the newest refresh), which every refresh of a pair
 bumps, so knowledge recomputed after its documents were committed is never served stale.
+Reading the version counts whole tables (tens of ms at 10,000 documents), so it is read at most
+once per ``VERSION_TTL_S``: another process's write shows within that time, this process's own
+writes at once (they call ``clear``).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
@@ -21,6 +25,7 @@ from ..store import schema as s
 
 T = TypeVar("T")
 MAX_ENTRIES = 128
+VERSION_TTL_S = 1.0
 
 
 def db_version(engine: Engine) -> tuple:
@@ -46,15 +51,25 @@ class KnowledgeCache:
         self._lock = threading.Lock()
         self._entries: OrderedDict[Hashable, object] = OrderedDict()
         self._version: tuple | None = None
+        self._checked = (float("-inf"), ())  # (monotonic time, version read then)
+
+    def _current_version(self) -> tuple:
+        checked_at, version = self._checked
+        now = time.monotonic()
+        if now - checked_at >= VERSION_TTL_S:
+            version = db_version(self.engine)
+            self._checked = (now, version)
+        return version
 
     def clear(self) -> None:
         """Drop every result (after a write this process made)."""
         with self._lock:
             self._entries.clear()
             self._version = None
+            self._checked = (float("-inf"), ())
 
     def get(self, key: Hashable, build: Callable[[], T]) -> T:
-        version = db_version(self.engine)
+        version = self._current_version()
         with self._lock:
             if version != self._version:
                 self._entries.clear()

@@ -22,6 +22,11 @@ router = APIRouter(include_in_schema=False)
 HOME_PAIRS = 30
 NETWORK_PAIRS = 60
 STATUS_COLUMNS = ("overdue", "pending", "fulfilled")
+# The pair page shows the newest rows of each list; the full lists are paged (links on the page).
+PAIR_PAGE_EVENTS = 100
+PAIR_PAGE_CARDS = 30  # commitments per status column
+PAIR_PAGE_SOURCES = 100
+EVENT_REPORTS_SHOWN = 3  # reports quoted per event
 
 
 @cache
@@ -100,8 +105,10 @@ def pair_page(request: Request, pair: str,
     figures = {"timeline": charts.timeline_figure(d["events"])}
     for n, series in enumerate(d["indicators"]):
         figures[f"series-{n}"] = charts.series_figure(series)
+    shown = {"events": d["events"][-PAIR_PAGE_EVENTS:][::-1], "sources": d["sources"][-PAIR_PAGE_SOURCES:][::-1],
+             "cards": PAIR_PAGE_CARDS, "reports": EVENT_REPORTS_SHOWN}  # fmt: skip
     return render("pair.html", d=d, codes=codes, board=board, heat=_heatmap(d["sectors"]),
-                  figures={k: v for k, v in figures.items() if v})  # fmt: skip
+                  shown=shown, figures={k: v for k, v in figures.items() if v})  # fmt: skip
 
 
 @router.get("/persons/{person_id}", response_class=HTMLResponse)
