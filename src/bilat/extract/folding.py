@@ -1,14 +1,15 @@
 """The one case folding every lexicon is stored in (lower case, ё written as е), and the size
 of the per-word caches every stage keeps.
 
-The caches are bounded so that a worker extracting millions of articles stays well under 1 GB:
-news vocabulary is Zipfian, so the most recent 40,000 words give nearly every hit."""
+The caches are bounded so that a worker extracting millions of articles stays near 1 GB. News
+vocabulary is Zipfian: on 2,000 ru_news articles, caches of 40,000 words cost 19% more time than
+caches of 200,000, and caches of 100,000 cost 4% more while keeping 150 MB less."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-WORD_CACHE_SIZE = 40_000  # distinct words kept per cached per-word function
+WORD_CACHE_SIZE = 100_000  # distinct words kept per cached per-word function
 PHRASE_CACHE_SIZE = 20_000  # distinct names and phrases kept per cached function
 
 
