@@ -62,8 +62,6 @@ def clause_of(parts: list[Clause], offset: int) -> Clause | None:
     return None
 
 
-
-
 def low(tok: Token) -> str:
     return _low(tok.text)
 

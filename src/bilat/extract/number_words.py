@@ -6,9 +6,9 @@ import re
 from functools import cache, lru_cache
 
 from .folding import WORD_CACHE_SIZE
+from .folding import fold as norm
 from .models import parse
 from .quantity_lexicon import lexicon
-from .time_lexicon import norm
 
 # a written number: digit groups split by (non-breaking) spaces, then a decimal part
 DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"

@@ -43,8 +43,6 @@ def _part_matches(part: str, word: Word) -> bool:
     return word.form.startswith(part)
 
 
-
-
 @dataclass(frozen=True)
 class SectorLexicon:
     cues: tuple[SectorCue, ...]

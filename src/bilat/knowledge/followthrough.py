@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from razdel import sentenize
 
 from ..datafiles import read_json
+from ..extract.folding import WORD_CACHE_SIZE, fold
 from ..extract.models import parse
 from .periods import period_end
 from .tokens import tokens
@@ -70,20 +71,20 @@ def concepts(text: str) -> set[str]:
     return {c for tok in tokens(text) if (c := _word_concept(tok))}
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _word_concept(token: str) -> str | None:
     """The concept one token adds to a phrase, if any (cached: words repeat a lot)."""
-    word = token.lower().replace("ё", "е")
+    word = fold(token)
     if not any(ch.isalpha() for ch in word) or len(word) < 3:
         return None
     concept_of, stop = _lexicon()
     parses = parse(word)
     best = parses[0] if parses else None
-    lemma = best.normal_form.replace("ё", "е") if best else word
+    lemma = fold(best.normal_form) if best else word
     pos = str(best.tag.POS) if best and best.tag.POS else "NOUN"
     # any reading that names an action concept counts ("открыто": adverb or participle)
     concept = next(
-        (concept_of[n] for n in (p.normal_form.replace("ё", "е") for p in parses) if n in concept_of),
+        (concept_of[n] for n in (fold(p.normal_form) for p in parses) if n in concept_of),
         None,
     )
     if concept:

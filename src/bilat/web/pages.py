@@ -105,7 +105,8 @@ def pair_page(request: Request, pair: str,
     figures = {"timeline": charts.timeline_figure(d["events"])}
     for n, series in enumerate(d["indicators"]):
         figures[f"series-{n}"] = charts.series_figure(series)
-    shown = {"events": d["events"][-PAIR_PAGE_EVENTS:][::-1], "sources": d["sources"][-PAIR_PAGE_SOURCES:][::-1],
+    newest_events = sorted(d["events"], key=lambda e: e["date"] or "", reverse=True)  # undated last
+    shown = {"events": newest_events[:PAIR_PAGE_EVENTS], "sources": d["sources"][-PAIR_PAGE_SOURCES:][::-1],
              "cards": PAIR_PAGE_CARDS, "reports": EVENT_REPORTS_SHOWN}  # fmt: skip
     return render("pair.html", d=d, codes=codes, board=board, heat=_heatmap(d["sectors"]),
                   shown=shown, figures={k: v for k, v in figures.items() if v})  # fmt: skip
