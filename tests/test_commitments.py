@@ -407,3 +407,50 @@ def test_season_with_year_gives_due(text, times, due):
         start = text.index(surface)
         doc.times.append(TimeExpr(start, start + len(surface), surface, value, kind))
     assert [c.due for c in find_commitments(doc)] == [due]
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "kinds", "due"),
+    [
+        # an invitation passed on ("передал приглашение ... посетить") is an invitation
+        (
+            "Президент передал приглашение премьер-министру Венгрии посетить Астану.",
+            (),
+            ["invited"],
+            None,
+        ),
+        # an accepted or withdrawn invitation, or a visit made on one, is a report
+        ("Министр поблагодарил коллегу за то, что он принял приглашение посетить Астану.", (), [], None),
+        ("Лондон отзывает приглашение министру посетить столицу.", (), [], None),
+        # a month without a year placed before publication: a plan is due at its next one
+        (
+            "Российская сторона предложила провести консультации в сентябре.",
+            (("в сентябре", "2024-09"),),
+            ["proposed"],
+            "2025-09",
+        ),
+        # ... but a day earlier in the publication's month stays where it is
+        (
+            "Визит министра в Ташкент намечен на 12 марта.",
+            (("12 марта", "2025-03-12"),),
+            ["planned"],
+            "2025-03-12",
+        ),
+    ],
+)
+def test_invitations_and_dates_without_a_year(text, times, kinds, due):
+    found = find_commitments(make_doc(text, times=times))
+    assert [c.kind for c in found] == kinds
+    if found:
+        assert found[0].due == due
+
+
+def test_a_quarter_dates_a_plan():
+    text = "Заседание совета планируется провести в первом квартале 2026 года."
+    doc = make_doc(text)
+    start = text.index("в первом")
+    doc.times.append(
+        TimeExpr(start, len(text) - 1, text[start:-1], "2026-01/2026-03", kind="period")
+    )
+    (found,) = find_commitments(doc)
+    assert found.due == "2026"

@@ -350,3 +350,31 @@ def test_date_of_a_planned_clause_is_not_borrowed():
     doc = make_doc(text, times=(("до конца 2025 года", "2025-12"),))
     events = find_events(doc)
     assert [(e.type, e.date) for e in events] == [("agreement", "2025-03-14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a host receiving a guest: the object of "принял" is an official
+        ("Президент принял в резиденции министра иностранных дел Венгрии.", ["meeting"]),
+        ("Глава правительства принимает делегацию парламента Узбекистана.", ["meeting"]),
+        ("Министр принял участие в работе форума.", []),
+        ("Парламент принял закон о ратификации договора.", []),
+        ("Решение, которое принял посол, огорчило министра.", []),
+        # a bilateral council named by its adjective, not only "комиссия"
+        ("В Бишкеке прошло заседание Межправительственного совета двух стран.", ["commission_session"]),
+        # "в рамках визита", "в ходе визита": the visit is real; one visit however it is named
+        ("В рамках государственного визита в Ташкенте прошел бизнес-форум.", ["business_forum", "visit"]),
+        ("В ходе визита был открыт прямой рейс между Астаной и Ташкентом.", ["launch", "visit"]),
+        (
+            "Президент прибыл в Ташкент с государственным визитом. "
+            "В ходе визита в Самарканде открыт новый терминал.",
+            ["launch", "visit"],
+        ),
+        # "по итогам встречи" reports the meeting; a verbless clause is judged by its sentence
+        ("По итогам встречи министры сделали заявление для прессы.", ["meeting"]),
+        ("Визит, однако, был отменен из-за погоды.", []),
+    ],
+)
+def test_hosts_councils_and_framed_mentions(text, expected):
+    assert types(make_doc(text)) == expected

@@ -283,6 +283,13 @@ def _planned_quantity(lex: CommitmentLexicon, words: list[Token], i: int) -> boo
     return any(lemmas(t) & lex.measure_nouns for t in words[i + 1 : i + 3])
 
 
+def _cancelled(cue: Cue, words: list[Token], i: int) -> bool:
+    """A word right before the cue turns it into a report ("принял приглашение посетить")."""
+    return bool(cue.not_after) and any(
+        lemmas(t) & cue.not_after for t in words[max(0, i - 2) : i]
+    )
+
+
 def _may_be_cue(lex: CommitmentLexicon, tok: Token) -> bool:
     """A cheap necessary condition for a cue: a word that is a cue lemma, a prospect noun, or
     a verb form (the future-action and promise readings start from a verb)."""
@@ -319,6 +326,7 @@ def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit
                 tok_lemmas & cue.lemmas
                 and _tense_ok(cue, words, i)
                 and _next_ok(cue, words, i, ctx)
+                and not _cancelled(cue, words, i)
                 and not _planned_quantity(lex, words, i)
             ):
                 kind = cue.kind

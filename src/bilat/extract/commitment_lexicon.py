@@ -15,6 +15,8 @@ class Cue:
     tense: str
     next: str
     reach: int
+    # lemmas of the two words before the cue that cancel it ("принял приглашение", "по приглашению")
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,14 @@ def load_cues() -> CommitmentLexicon:
         return frozenset(raw[key])
 
     cues = tuple(
-        Cue(frozenset(c["lemmas"]), c["kind"], c["tense"], c["next"], int(c["reach"]))
+        Cue(
+            frozenset(c["lemmas"]),
+            c["kind"],
+            c["tense"],
+            c["next"],
+            int(c["reach"]),
+            frozenset(c.get("not_after", ())),
+        )
         for c in raw["cues"]
     )
     return CommitmentLexicon(

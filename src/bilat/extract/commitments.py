@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from ..datafiles import read_json
@@ -32,6 +33,7 @@ from .models import parse
 WINTER_END_LIMIT = 3  # a season ending before March (winter) straddles the year: keep it
 ACTION_WORDS = 8  # words kept in the normalised action phrase
 MIN_PIECE_WORDS = 3  # a coordinated piece shorter than this is not split off
+YEAR_GIVEN = re.compile(r"\d{4}|год", re.IGNORECASE)  # the time expression names its year
 EVENT_YEAR = re.compile(r"(?:^|[\s\-–])(20\d\d)\b")
 VAGUE_REACH = 4  # words after the cue in which a vague marker makes the clause non-committal
 HEDGE_REACH = 2  # words before the cue's clause in which a parenthetical hedge counts
@@ -41,6 +43,7 @@ DOMESTIC_REACH = 6  # words either side of the cue in which a domestic-affairs n
 CORE_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "PRTF", "PRTS", "NUMR", None})
 MIN_SHARED_CORE = 4  # the kind and at least three content lemmas in common ...
 SHARED_CORE_SHARE = 0.5  # ... making up half of the smaller commitment's core
+DUE_PERIOD_STEMS = ("квартал", "полугоди")  # periods that date a plan, unlike "за 11 месяцев"
 METHOD_REACH = 4  # words after the cue in which "о том, как" makes it an agreement on method
 
 
@@ -166,6 +169,8 @@ def _due(doc: Doc, start: int, end: int) -> str | None:
     due = None
     for t in _dated_times(doc, start, end):
         value = normalise_date(t.value) if t.kind != "period" else _season_year(t.value)
+        if value and doc.published and not YEAR_GIVEN.search(t.text):
+            value = _next_occurrence(value, doc.published)
         if not value or (floor is not None and int(value[:4]) < floor):
             continue
         if due is None:
@@ -175,15 +180,28 @@ def _due(doc: Doc, start: int, end: int) -> str | None:
     return due
 
 
+def _next_occurrence(value: str, published: date) -> str:
+    """A month or day named without a year ("в сентябре", "4 октября") that the time rules
+    placed in a month before the publication's: a plan means its next occurrence."""
+    if len(value) < len("YYYY-MM") or value[:7] >= published.isoformat()[:7]:
+        return value
+    return f"{int(value[:4]) + 1}{value[4:]}"
+
+
 def _dated_times(doc: Doc, start: int, end: int) -> list:
-    """Time expressions in the span, a season with its year ("летом следующего года") included."""
+    """Time expressions in the span, a season with its year ("летом следующего года") and a
+    quarter or half-year ("в первом квартале 2027 года") included."""
     seasons = _season_last_month()
     picked = [
         t
         for t in doc.times
         if start <= t.start
         and t.end <= end
-        and (t.kind != "period" or (t.text.split() or [""])[0].lower() in seasons)
+        and (
+            t.kind != "period"
+            or (t.text.split() or [""])[0].lower() in seasons
+            or any(stem in t.text.lower() for stem in DUE_PERIOD_STEMS)
+        )
     ]
     return sorted(picked, key=lambda t: t.start)
 

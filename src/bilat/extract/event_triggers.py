@@ -40,6 +40,7 @@ WITH_PREPOSITIONS = frozenset({"с", "со"})
 QUOTE_CLOSERS = ("»", '"', "“", "”")
 VISIT_OBJECT_REACH = 4  # words after a visit verb searched for what was visited
 RELATIVE_PRONOUNS = frozenset({"который"})
+OUTCOME_FRAMES = frozenset({"итог"})  # "по итогам встречи": a frame that reports the occurrence
 RELATIVE_REACH = 2  # clauses after a noun trigger searched for its relative clause
 RELATIVE_HEAD = 4  # words of the relative clause in which a plan word counts
 
@@ -54,6 +55,7 @@ class Trigger:
     side: str = "both"
     weak: bool = False
     governors: frozenset[str] = frozenset()
+    needs_case: str = ""  # grammatical case a needed word must have ("accs": the verb's object)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ class TriggerHit:
     present: bool  # reported as happening now / today
     reminiscence: bool  # recalled from the past: no publication-date fallback
     anaphoric: bool  # "данный визит": refers back to an occurrence named before
+    framed: bool = False  # "в ходе визита": named as the frame of something else
 
 
 @cache
@@ -114,6 +117,7 @@ def load_lexicon() -> EventLexicon:
                 side=t.get("side", "both"),
                 weak=bool(t.get("weak", False)),
                 governors=frozenset(t.get("governors", ())),
+                needs_case=t.get("needs_case", ""),
             )
         )
     codes = read_json("event_codes.json")
@@ -165,14 +169,30 @@ def _participle_head(trigger: Trigger, tokens: list[Token], i: int) -> bool:
     return False
 
 
-def _needs_met(trigger: Trigger, tokens: list[Token], i: int) -> bool:
+def _needs_met(
+    trigger: Trigger, tokens: list[Token], i: int, clause_end: int | None = None
+) -> bool:
     if not trigger.needs:
         return True
-    if _participle_head(trigger, tokens, i):
-        return True
+    if not trigger.needs_case and _participle_head(trigger, tokens, i):
+        return True  # a case-bound need is the verb's object, never a participle's head
     lo = i - trigger.window if trigger.side in {"before", "both"} else i + 1
     hi = i + trigger.window + 1 if trigger.side in {"after", "both"} else i
-    return any(lemmas(t) & trigger.needs for t in tokens[max(0, lo) : hi])
+    if trigger.needs_case and clause_end is not None:
+        hi = min(hi, clause_end)  # the verb's object stands in the verb's clause
+    return any(
+        lemmas(t) & trigger.needs and _has_case(t, trigger.needs_case)
+        for t in tokens[max(0, lo) : hi]
+    )
+
+
+def _has_case(tok: Token, case: str) -> bool:
+    """``tok`` stands in ``case`` and cannot be a subject (any case when none is asked for):
+    "принял министра", not "решение, которое принял посол"."""
+    if not case:
+        return True
+    cases = {p.tag.case for p in parse(low(tok))}
+    return case in cases and "nomn" not in cases
 
 
 def _blocked(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
@@ -308,12 +328,15 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
         return []
     parts = clauses(sent)
     words = [t for p in parts for t in p.tokens]
+    ends: list[int] = []  # for each word, the end (exclusive) of its clause in ``words``
+    for part in parts:
+        ends += [len(ends) + len(part.tokens)] * len(part.tokens)
     sent_lemmas = set().union(*(lemmas(t) for t in words)) if words else set()
     hits: list[TriggerHit] = []
     for i, tok in enumerate(words):
         tok_lemmas = lemmas(tok)
         for trig in lex.triggers:
-            if not tok_lemmas & trig.lemmas or not _needs_met(trig, words, i):
+            if not tok_lemmas & trig.lemmas or not _needs_met(trig, words, i, ends[i]):
                 continue
             clause = clause_of(parts, tok.start)
             if clause is None or conditional(clause.tokens) or negated(words, i):
@@ -343,23 +366,26 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
             if status is None:
                 continue
             clause_lemmas = set().union(*(lemmas(t) for t in clause.tokens))
-            if clause_lemmas & lex.clause_cancellers:
+            # a verbless clause ("Визит, однако, был сорван") is judged by its sentence
+            scope_lemmas = clause_lemmas if finite_forms(clause.tokens) else sent_lemmas
+            if scope_lemmas & lex.clause_cancellers:
                 continue
+            frame = _frame_noun(lex, words, i) if trig.pos == "noun" else None
+            framed = frame is not None
             hits.append(
                 TriggerHit(
                     type=trig.type,
                     token=tok,
                     clause=clause,
                     sentence=sent,
+                    # "в ходе встречи" refers to talks reported elsewhere; "по итогам
+                    # встречи" also tells that they took place
                     weak=trig.weak
-                    or (
-                        trig.type == MEETING_TYPE
-                        and trig.pos == "noun"
-                        and _frame_noun(lex, words, i) is not None
-                    ),
+                    or (trig.type == MEETING_TYPE and framed and frame not in OUTCOME_FRAMES),
                     present=status == PRESENT,
                     reminiscence=bool(clause_lemmas & lex.reminiscence),
                     anaphoric=bool(_modifiers(words, i) & lex.anaphoric),
+                    framed=framed,
                 )
             )
             break  # one trigger entry per token

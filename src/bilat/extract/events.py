@@ -193,6 +193,7 @@ def find_events(doc: Doc) -> list[Event]:
         return []  # games and players' contracts, not relations between countries
     strong: list[Occurrence] = []
     weak: list[Occurrence] = []
+    framed: list[Occurrence] = []  # "в ходе визита": the visit reported elsewhere, if anywhere
     for sent in doc.sentences:
         if about_third_country(doc, sent.start, sent.end):
             continue  # between one of the parties and a third country
@@ -201,9 +202,15 @@ def find_events(doc: Doc) -> list[Event]:
                 continue
             if hit.type in lex.two_party_types and not _two_parties(lex, doc, hit):
                 hit.weak = True  # no second party named: only enriches an occurrence
-            (weak if hit.weak else strong).append(_occurrence(doc, hit))
+            occ = _occurrence(doc, hit)
+            if hit.framed and not hit.weak:
+                occ.place = None  # the clause's place is where the framed action happened
+                framed.append(occ)
+            else:
+                (weak if hit.weak else strong).append(occ)
     events = []
-    for occ in merge(strong, weak):
+    merged = merge(merge(strong, []) + framed, weak)
+    for occ in sorted(merged, key=lambda o: o.first.token.start):
         if not occ.countries:
             continue  # nothing between countries: not a relations event
         cameo, plover = _codes(occ)
