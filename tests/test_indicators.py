@@ -339,6 +339,17 @@ PIPELINE_CASES = [
         [("companies", "total", ["KZ", "UZ"], None, 900, "count", None)],
         id="pipeline-companies",
     ),
+    pytest.param(
+        "В 2024 году оборот торговли Казахстана и Узбекистана вырос на 6% и превысил отметку в "
+        "$4 млрд.",
+        [("trade", "total", ["KZ", "UZ"], "2024", 4e9, "USD", 6.0)],
+        id="oborot-torgovli-is-trade",
+    ),
+    pytest.param(
+        "В 2024 году торговля между Казахстаном и Узбекистаном составила 4 млрд долларов.",
+        [("trade", "total", ["KZ", "UZ"], "2024", 4e9, "USD", None)],
+        id="torgovlya-mezhdu-is-trade",
+    ),
 ]
 
 

@@ -83,6 +83,7 @@ class EventLexicon:
     topic_process_nouns: frozenset[str] = frozenset()
     topic_prepositions: frozenset[str] = frozenset()
     held_verbs: frozenset[str] = frozenset()
+    official_lemmas: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -146,6 +147,7 @@ def load_lexicon() -> EventLexicon:
         topic_process_nouns=frozenset(raw.get("topic_process_nouns", ())),
         topic_prepositions=frozenset(raw.get("topic_prepositions", ())),
         held_verbs=frozenset(raw.get("held_verbs", ())),
+        official_lemmas=frozenset(raw.get("official_lemmas", ())),
     )
 
 

@@ -18,6 +18,7 @@ from .event_context import (
     about_third_country,
     countries_for,
     destinations,
+    mentioned_codes,
     parties_named,
     persons_in,
     pick_date,
@@ -170,6 +171,8 @@ def _two_parties(lex: EventLexicon, doc: Doc, hit: TriggerHit) -> bool:
     visit, a destination in the article's pair."""
     sent = hit.sentence
     found = parties_named(doc, sent.start, sent.end)
+    if not found:  # a frame ("в ходе визита") refers to an occurrence of the article's pair
+        return hit.framed or _state_actors(lex, doc, sent)
     if len(found) != 1:
         return True
     if any(lemmas(t) & lex.two_party_markers for t in sent.tokens):
@@ -177,6 +180,15 @@ def _two_parties(lex: EventLexicon, doc: Doc, hit: TriggerHit) -> bool:
     if hit.type == VISIT_TYPE:
         return bool(destinations(doc, hit.clause.start, hit.clause.end) & set(doc.countries))
     return False
+
+
+def _state_actors(lex: EventLexicon, doc: Doc, sent) -> bool:
+    """A sentence naming no country stands for the article's pair when it names a person, a
+    place or an actor of state ("главы правительств", "стороны"), not private people."""
+    if persons_in(doc, sent.start, sent.end) or mentioned_codes(doc, sent.start, sent.end):
+        return True
+    actors = lex.official_lemmas | lex.two_party_markers
+    return any(lemmas(t) & actors for t in sent.tokens)
 
 
 def _visit_elsewhere(doc: Doc, hit: TriggerHit) -> bool:
