@@ -386,3 +386,48 @@ def test_date_of_a_planned_clause_is_not_borrowed():
 )
 def test_hosts_councils_and_framed_mentions(text, expected):
     assert types(make_doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Заместители министров провели политические консультации.", ["meeting"]),
+        ("В Астане состоялись межмидовские консультации.", ["meeting"]),
+        ("Лидеры провели беседу в узком формате.", ["meeting"]),
+        ("Министры провели онлайн-встречу.", ["meeting"]),
+        ("Юрист дал консультацию по вопросам визы.", []),
+        ("В Ташкенте прошел деловой совет двух стран.", ["business_forum"]),
+        ("Министры подчеркнули важность работы делового совета.", []),
+        ("В области введен в эксплуатацию совместный завод по выпуску удобрений.", ["launch"]),
+        ("Состоялся первый рейс контейнерного поезда по новому маршруту.", ["launch"]),
+        ("Премьер анонсировал встречи с министрами соседних стран.", []),
+    ],
+)
+def test_consultations_councils_and_launch_wordings(text, expected):
+    assert types(make_doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # the one country named is the partner's: the unnamed host is the pair's other side
+        (
+            "Глава государства провел встречу с Председателем Узбекистана.",
+            (("Узбекистана", "UZ", "name"),),
+            ["meeting"],
+        ),
+        # ... not when the named country is the host's own
+        (
+            "Министр Казахстана провёл переговоры с акимом области.",
+            (("Казахстана", "KZ", "name"),),
+            [],
+        ),
+        (
+            "Министр Узбекистана провел встречу с представителями СМИ.",
+            (("Узбекистана", "UZ", "name"),),
+            [],
+        ),
+    ],
+)
+def test_partner_named_after_s(text, mentions, expected):
+    assert types(make_doc(text, mentions=mentions)) == expected

@@ -350,6 +350,12 @@ PIPELINE_CASES = [
         [("trade", "total", ["KZ", "UZ"], "2024", 4e9, "USD", None)],
         id="torgovlya-mezhdu-is-trade",
     ),
+    pytest.param(
+        "Казахстан и Узбекистан развивают торговлю. За 2024 год Казахстан экспортировал в "
+        "Узбекистан 1,5 млн тонн пшеницы.",
+        [("export", "wheat", ["KZ", "UZ"], "2024", 1.5e6, "t", None)],
+        id="goods-after-a-tonnage",
+    ),
 ]
 
 

@@ -24,7 +24,13 @@ from .event_context import (
     pick_date,
     place_in,
 )
-from .event_triggers import EventLexicon, TriggerHit, find_hits, load_lexicon
+from .event_triggers import (
+    WITH_PREPOSITIONS,
+    EventLexicon,
+    TriggerHit,
+    find_hits,
+    load_lexicon,
+)
 
 NEGOTIATION_LEMMA = "переговоры"
 NEGOTIATION_CAMEO = "046"
@@ -179,7 +185,26 @@ def _two_parties(lex: EventLexicon, doc: Doc, hit: TriggerHit) -> bool:
         return True
     if hit.type == VISIT_TYPE:
         return bool(destinations(doc, hit.clause.start, hit.clause.end) & set(doc.countries))
-    return False
+    return _partner_only(doc, hit, found)
+
+
+def _partner_only(doc: Doc, hit: TriggerHit, found: set[str]) -> bool:
+    """ "Глава государства встретился с Председателем КНР": the one country named is the
+    partner's, after "с" following the trigger; the unnamed host is the article's other side."""
+    if len(set(doc.countries) - found) != 1 or not found <= set(doc.countries):
+        return False
+    sent = hit.sentence
+    with_at = next(
+        (
+            t.start
+            for t in sent.tokens
+            if t.start > hit.token.start and t.text.lower() in WITH_PREPOSITIONS
+        ),
+        None,
+    )
+    if with_at is None:
+        return False
+    return not parties_named(doc, sent.start, with_at)
 
 
 def _state_actors(lex: EventLexicon, doc: Doc, sent) -> bool:

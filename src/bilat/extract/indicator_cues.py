@@ -58,6 +58,11 @@ def tokens_between(sent: Sentence, start: int, end: int) -> list[Token]:
     return [t for t in sent.tokens if t.start >= start and t.end <= end]
 
 
+def tokens_after(sent: Sentence, offset: int, count: int) -> list[Token]:
+    """The ``count`` tokens of the sentence that start at or after ``offset``."""
+    return [t for t in sent.tokens if t.start >= offset][:count]
+
+
 def token_index_at(sent: Sentence, offset: int) -> int:
     for i, t in enumerate(sent.tokens):
         if t.end > offset:

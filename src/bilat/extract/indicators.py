@@ -41,11 +41,14 @@ from .indicator_cues import (
     scope_in,
     starts_with_continuation,
     subject_pronoun,
+    tokens_after,
     tokens_between,
 )
 from .indicator_lexicon import lexicon
 
 CHANGE_UNITS = ("pct", "times")
+GOODS_UNITS = frozenset({"t"})  # "1,5 млн тонн пшеницы": the goods follow a tonnage
+GOODS_REACH = 1
 # what may stand between the two ends of a range of values
 RANGE_JOINERS = frozenset({"-", "–", "—", "до", "или"})
 # kinds of a flow from one country to another
@@ -235,6 +238,8 @@ def indicators(doc: Doc) -> Doc:
             scope = scope_in(tokens_between(sent, fig.window_start, fig.quantity.start))
             if scope is None and fig.cue.start < fig.window_start:
                 scope = scope_in(cue_object(sent, fig.cue))
+            if scope is None and fig.quantity.unit in GOODS_UNITS:
+                scope = scope_in(tokens_after(sent, fig.quantity.end, GOODS_REACH))
             ind = Indicator(
                 kind=fig.cue.kind,
                 scope=scope or "total",
