@@ -454,3 +454,8 @@ def test_a_quarter_dates_a_plan():
     )
     (found,) = find_commitments(doc)
     assert found.due == "2026"
+
+
+def test_a_prospect_inside_an_instruction_is_one_commitment():
+    text = "Президент поручил правительству проработать вопрос запуска прямых рейсов."
+    assert [c.kind for c in find_commitments(make_doc(text))] == ["instructed"]

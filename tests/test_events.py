@@ -431,3 +431,21 @@ def test_consultations_councils_and_launch_wordings(text, expected):
 )
 def test_partner_named_after_s(text, mentions, expected):
     assert types(make_doc(text, mentions=mentions)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "expected"),
+    [
+        # the years a signed document runs for are not the signing date
+        (
+            "Стороны подписали дорожную карту на 2026-2028 годы.",
+            (("2026-2028 годы", "2026/2028"),),
+            "2025-03-14",
+        ),
+        ("Министры подписали программу до 2030 года.", (("2030 года", "2030"),), "2025-03-14"),
+        ("В 2024 году стороны подписали соглашение.", (("В 2024 году", "2024"),), "2024"),
+    ],
+)
+def test_term_of_a_document_is_not_the_event_date(text, times, expected):
+    (event,) = find_events(make_doc(text, times=times))
+    assert event.date == expected

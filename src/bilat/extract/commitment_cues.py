@@ -336,6 +336,8 @@ def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit
         if kind is None and _promise(lex, words, i):
             kind = PROMISED_KIND
         if kind is None and _prospect(lex, words, i):
+            if hits and not any(hits[-1].index < s <= i for s in clause_starts(sent)):
+                continue  # "поручил ... проработать вопрос запуска": the earlier cue's object
             kind = lex.prospect_kind
         if kind is None or is_generic(lex, words, i):
             continue

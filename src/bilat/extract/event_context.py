@@ -24,6 +24,10 @@ class DateChoice:
     anchored: bool  # the text names a time, even if it cannot be resolved
 
 
+TERM_PREPOSITIONS = frozenset({"на", "до", "к", "по"})  # before the years a plan runs for
+TERM_REACH = 4  # characters before a time expression searched for its preposition
+
+
 def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
     return [
         t for t in doc.times if t.start >= start and t.end <= end and t.kind not in PERIOD_KINDS
@@ -44,9 +48,20 @@ def normalise_date(value: str | None) -> str | None:
     return value
 
 
+def _term(doc: Doc, t: TimeExpr) -> bool:
+    """ "дорожная карта на 2026-2028 годы", "программа до 2030 года": the years a document or
+    plan runs for, not when the event took place."""
+    value = normalise_date(t.value) or ""
+    if len(value) != len("YYYY"):
+        return False
+    head = doc.text[max(0, t.start - TERM_REACH) : t.start].split()
+    first = t.text.split()[0].lower() if t.text.split() else ""
+    return first in TERM_PREPOSITIONS or bool(head and head[-1].lower() in TERM_PREPOSITIONS)
+
+
 def pick_date(doc: Doc, start: int, end: int, anchor: int) -> DateChoice:
     """The time expression in [start, end) nearest to ``anchor``."""
-    found = times_in(doc, start, end)
+    found = [t for t in times_in(doc, start, end) if not _term(doc, t)]
     if not found:
         return DateChoice(None, False)
     best = min(found, key=lambda t: min(abs(t.start - anchor), abs(t.end - anchor)))
