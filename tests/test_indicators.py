@@ -356,6 +356,25 @@ PIPELINE_CASES = [
         [("export", "wheat", ["KZ", "UZ"], "2024", 1.5e6, "t", None)],
         id="goods-after-a-tonnage",
     ),
+    pytest.param(
+        "Казахстан и Узбекистан развивают торговлю. В 2024 году казахстанский экспорт в "
+        "Узбекистан составил 2,1 млрд долларов, импорт из Узбекистана – 1,3 млрд долларов.",
+        [
+            ("export", "total", ["KZ", "UZ"], "2024", 2.1e9, "USD", None),
+            ("import", "total", ["UZ", "KZ"], "2024", 1.3e9, "USD", None),
+        ],
+        id="each-figure-takes-the-countries-of-its-own-clause",
+    ),
+    pytest.param(
+        "Казахстан и Узбекистан развивают торговлю. Прямые инвестиции из Узбекистана в "
+        "Казахстан с 2010 года составили 300 млн долларов. В Казахстане работают 120 "
+        "предприятий с узбекским капиталом.",
+        [
+            ("investment", "total", ["UZ", "KZ"], "2010/2025", 3e8, "USD", None),
+            ("companies", "total", ["UZ", "KZ"], None, 120, "count", None),
+        ],
+        id="running-total-since-a-year-and-no-period-for-a-count",
+    ),
 ]
 
 

@@ -49,6 +49,7 @@ from .indicator_lexicon import lexicon
 CHANGE_UNITS = ("pct", "times")
 GOODS_UNITS = frozenset({"t"})  # "1,5 млн тонн пшеницы": the goods follow a tonnage
 GOODS_REACH = 1
+SINCE_WORDS = frozenset({"с", "со"})  # "с 2005 года": a running total since then
 # what may stand between the two ends of a range of values
 RANGE_JOINERS = frozenset({"-", "–", "—", "до", "или"})
 # kinds of a flow from one country to another
@@ -176,17 +177,40 @@ def _period(doc: Doc, sent: Sentence, fig: _Figure) -> str | None:
     if not times:
         return None
     before = [t for t in times if t.start < fig.quantity.start]
-    return (before[-1] if before else times[0]).value
+    chosen = before[-1] if before else times[0]
+    head = doc.text[max(0, chosen.start - 3) : chosen.start].split()
+    since = (head and head[-1].lower() in SINCE_WORDS) or chosen.text.lower().startswith("с ")
+    if since and "/" not in chosen.value:
+        # "с 2005 года": a running total from then to the publication
+        year = chosen.value[:4]
+        return f"{year}/{doc.published.year}" if doc.published and year.isdigit() else None
+    return chosen.value
 
 
-def _countries(doc: Doc, sent: Sentence, fig: _Figure) -> list[str]:
+def _countries(
+    doc: Doc, sent: Sentence, fig: _Figure, bounds: tuple[int, int] | None = None
+) -> list[str]:
+    """``bounds``: the stretch of the sentence that belongs to this figure, when the sentence
+    holds others ("экспорт в Сербию составил A, импорт из Сербии – B")."""
     mentions = sentence_mentions(doc, sent)
+    if bounds is not None:
+        own = [m for m in mentions if bounds[0] <= m.start < bounds[1]]
+        mentions = own or mentions
     anchor = fig.cue.start
     if fig.cue.kind == "trade":
         return trade_countries(doc, context_mentions(doc, sent), anchor)
     if fig.cue.kind == "companies":
         return companies_countries(doc, mentions, anchor)
     return flow_countries(doc, fig.cue.kind, mentions, anchor)
+
+
+def _own_stretch(sent: Sentence, figures: list[_Figure], n: int) -> tuple[int, int]:
+    """From the previous figure's value to the next figure's own cue (or the sentence's end)."""
+    lo = figures[n - 1].quantity.end if n else sent.start
+    hi = sent.end
+    if n + 1 < len(figures) and figures[n + 1].cue.start > figures[n].quantity.end:
+        hi = figures[n + 1].cue.start
+    return lo, hi
 
 
 def _is_publication_year(doc: Doc, period: str | None) -> bool:
@@ -221,8 +245,8 @@ def indicators(doc: Doc) -> Doc:
             reporting = False
             continue
         found_before = len(doc.indicators)
-        for fig in figures:
-            countries = _countries(doc, sent, fig)
+        for n, fig in enumerate(figures):
+            countries = _countries(doc, sent, fig, _own_stretch(sent, figures, n))
             if fig.cue.kind in FLOW_KINDS and not reporting and not names_a_partner(
                     sentence_mentions(doc, sent), fig.cue.start):
                 continue  # "импорт КНДР сократился": one country's trade with the world
@@ -232,7 +256,8 @@ def indicators(doc: Doc) -> Doc:
                 continue  # "10 региональных компаний": firms of no foreign country
             if fig.cue.kind in SENTENCE_COUNTRY_KINDS and not _names_a_country(doc, sent):
                 continue  # "инвестиции компании в строительство": no country, no flow between two
-            period = _period(doc, sent, fig) or carried
+            # a count of firms is a stock at the time of writing: no period carried into it
+            period = _period(doc, sent, fig) or (carried if fig.cue.kind != "companies" else None)
             if fig.forecast and not _is_publication_year(doc, period):
                 continue  # a forecast for a later year is a goal, not a figure
             scope = scope_in(tokens_between(sent, fig.window_start, fig.quantity.start))
