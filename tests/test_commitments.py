@@ -419,6 +419,9 @@ def test_season_with_year_gives_due(text, times, due):
             ["invited"],
             None,
         ),
+        # a proposal made as a noun ("направили предложение повысить"), unless rejected
+        ("Компания направила партнерам предложение повысить тарифы.", (), ["proposed"], None),
+        ("Министр отклонил предложение увеличить поставки.", (), [], None),
         # an accepted or withdrawn invitation, or a visit made on one, is a report
         ("Министр поблагодарил коллегу за то, что он принял приглашение посетить Астану.", (), [], None),
         ("Лондон отзывает приглашение министру посетить столицу.", (), [], None),
