@@ -449,3 +449,15 @@ def test_partner_named_after_s(text, mentions, expected):
 def test_term_of_a_document_is_not_the_event_date(text, times, expected):
     (event,) = find_events(make_doc(text, times=times))
     assert event.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Переговоры о демаркации границы между двумя странами продолжаются.", []),
+        ("Между министерствами идут переговоры о новом маршруте.", []),
+        ("Накануне визита президента министры обсудили транзит.", []),
+    ],
+)
+def test_negotiations_under_way_and_the_eve_of_a_visit(text, expected):
+    assert types(make_doc(text)) == expected

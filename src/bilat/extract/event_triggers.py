@@ -84,6 +84,7 @@ class EventLexicon:
     topic_prepositions: frozenset[str] = frozenset()
     held_verbs: frozenset[str] = frozenset()
     official_lemmas: frozenset[str] = frozenset()
+    process_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -148,6 +149,7 @@ def load_lexicon() -> EventLexicon:
         topic_prepositions=frozenset(raw.get("topic_prepositions", ())),
         held_verbs=frozenset(raw.get("held_verbs", ())),
         official_lemmas=frozenset(raw.get("official_lemmas", ())),
+        process_verbs=frozenset(raw.get("process_verbs", ())),
     )
 
 
@@ -271,6 +273,8 @@ def _talks_under_way(lex: EventLexicon, tokens: list[Token], i: int, clause: Cla
     """ "переговоры по покупке ... подходят к концу": negotiations on a topic, not a held round."""
     if not lemmas(tokens[i]) & lex.topic_process_nouns:
         return False
+    if any(lemmas(t) & lex.process_verbs for t in clause.tokens):
+        return True  # "переговоры ... продолжаются", "идут переговоры"
     if i + 1 >= len(tokens) or low(tokens[i + 1]) not in lex.topic_prepositions:
         return False
     return not any(lemmas(t) & lex.held_verbs for t in clause.tokens)
