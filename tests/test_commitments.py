@@ -421,7 +421,7 @@ def test_season_with_year_gives_due(text, times, due):
         ),
         # a hope for a concrete step is a commitment the gold README counts
         ("Президент выразил надежду на скорейшее подписание соглашения.", (), ["intent"], None),
-        ("Стороны надеются подписать соглашение о транзите.", (), ["intent"], None),
+        ("Стороны надеются на улучшение отношений.", (), [], None),  # a wish, no step
         # a proposal made as a noun ("направили предложение повысить"), unless rejected
         ("Компания направила партнерам предложение повысить тарифы.", (), ["proposed"], None),
         ("Министр отклонил предложение увеличить поставки.", (), [], None),

@@ -114,6 +114,11 @@ def _next_ok(cue: Cue, words: list[Token], i: int, ctx: SentenceContext) -> bool
         return (
             len(after) >= 2 and low(after[0]) in {"в", "во"} and bool(lemmas(after[1]) & projects)
         )
+    if cue.next == "na_project":
+        projects = load_cues().split_heads | load_cues().prospect_nouns
+        return bool(after) and low(after[0]) == "на" and any(
+            lemmas(t) & projects for t in after[1 : cue.reach + 1]
+        )
     if cue.next == "v_noun":
         return len(after) >= 2 and low(after[0]) in {"в", "во"} and _is_noun(after[1])
     if cue.next == "object":
