@@ -32,9 +32,7 @@ INVITEE_REACH = 8  # words after "пригласил" in which the invitee is lo
 CLAUSE_END = frozenset({",", ";", ":", "—", "–", ".", "(", ")", "«", "»"})
 QUESTION_PARTICLE = "ли"
 FUTURE_POS = frozenset({"VERB", "INFN", "PRTS"})  # verb forms a future action or promise starts from
-NEGATION_REACH = (
-    3  # "не будем подписывать"  # words after the head in which a generic object counts
-)
+NEGATION_REACH = 3  # words before the cue in which "не" negates it ("не будем подписывать")
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +246,8 @@ def _prospect(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
 def is_generic(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
     """The action after the cue is only "developing cooperation" with no field named."""
     after = [t for t in words[i + 1 : i + 8] if _is_head(t)]
+    if after and _stock_phrase(lex, words, words.index(after[0])):
+        return True
     if not after or not lemmas(after[0]) & lex.generic_heads:
         return False
     window = words[i + 1 : i + 2 + GENERIC_REACH + 4]
@@ -256,6 +256,14 @@ def is_generic(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
     if lemmas(after[0]) & lex.intransitive_generic:
         return True
     return any(lemmas(t) & lex.generic_objects for t in window)
+
+
+def _stock_phrase(lex: CommitmentLexicon, words: list[Token], k: int) -> bool:
+    """ "создать благоприятные условия", "придать новый импульс": the verb at ``k`` and its
+    object within a few words make a stock phrase, not an action."""
+    verbs = lemmas(words[k])
+    objects = set().union(*(lemmas(t) for t in words[k + 1 : k + 1 + GENERIC_REACH]))
+    return any(v in verbs and o in objects for v, o in lex.stock_phrases)
 
 
 def _is_head(tok: Token) -> bool:

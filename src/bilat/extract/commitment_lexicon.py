@@ -54,6 +54,7 @@ class CommitmentLexicon:
     hostile_lemmas: frozenset[str] = frozenset()
     adverb_forms: frozenset[str] = frozenset()
     min_evidence_words: int = 0
+    stock_phrases: frozenset[tuple[str, str]] = frozenset()  # (verb, object) of official speech
     candidate_lemmas: frozenset[str] = frozenset()  # cue lemmas and prospect nouns: a first test
 
 
@@ -103,6 +104,7 @@ def load_cues() -> CommitmentLexicon:
         domestic_nouns=frozenset(raw.get("domestic_nouns", ())),
         method_markers=frozenset(raw.get("method_markers", ())),
         conditional_markers=frozenset(raw.get("conditional_markers", ())),
+        stock_phrases=frozenset(tuple(p) for p in raw.get("stock_phrases", ())),
         core_stop_lemmas=frozenset(raw.get("core_stop_lemmas", ())),
         non_party_invitees=frozenset(raw.get("non_party_invitees", ())),
         condition_phrases=tuple(tuple(p) for p in raw.get("condition_phrases", ())),
