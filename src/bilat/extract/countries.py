@@ -153,9 +153,13 @@ def _compound(tok: Token, gaz: Gazetteer, out: _Collector) -> bool:
 
 def _scan_sentence(sent: Sentence, gaz: Gazetteer, persons: list[tuple[int, int]], out: _Collector) -> None:
     tokens = sent.tokens
-    norms = [norm(t.text) for t in tokens]
     i = 0
-    while i < len(tokens):
+    starts = [k for k, t in enumerate(tokens)
+              if gaz.may_start(t.text) or t.text in CONTEXT_ABBREVIATIONS]
+    for k in starts:
+        if k < i:
+            continue  # inside a name matched before
+        i = k
         tok = tokens[i]
         if tok.text in gaz.abbreviations:
             entry = gaz.abbreviations[tok.text]
@@ -170,11 +174,12 @@ def _scan_sentence(sent: Sentence, gaz: Gazetteer, persons: list[tuple[int, int]
             i += 1
             continue
         matched = 0
-        if norms[i] not in gaz.first_words:
+        if norm(tok.text) not in gaz.first_words:
             i += 1
             continue
+        norms = [norm(t.text) for t in tokens[i : i + gaz.max_tokens]]
         for n in range(min(gaz.max_tokens, len(tokens) - i), 0, -1):
-            key = " ".join(norms[i : i + n])
+            key = " ".join(norms[:n])
             entries = gaz.lookup(key)
             if not entries:
                 continue
@@ -214,11 +219,12 @@ def _standalone_organisations(doc: Doc, gaz: Gazetteer, out: _Collector) -> None
     covered = [(m.start, m.end) for m in out.mentions]
     by_start = sorted(out.mentions, key=lambda m: m.start)
     for si, sent in enumerate(doc.sentences):
+        heads = [i for i, tok in enumerate(sent.tokens) if gaz.standalone_head(tok.lemma, tok.text)]
+        if not heads:
+            continue
         window_start = doc.sentences[max(0, si - STANDALONE_LOOKBACK_SENTENCES)].start
-        for i, tok in enumerate(sent.tokens):
-            head = gaz.org_heads.get(tok.lemma) or gaz.org_heads.get(norm(tok.text))
-            if not head or not head.standalone or not _is_capitalised(tok.text):
-                continue
+        for i in heads:
+            tok = sent.tokens[i]
             if _sentence_initial(sent.tokens, i) and not tok.text.isupper() and tok.lemma != "кабмин":
                 continue
             if _inside(tok.start, tok.end, covered):

@@ -8,7 +8,7 @@ sequences normalised by :func:`norm` and joined by single spaces.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -55,6 +55,33 @@ class Gazetteer:
     org_heads: dict[str, OrgHead]
     max_tokens: int
     first_words: frozenset[str] = frozenset()  # first token of every key in ``forms``
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-token answers
+
+    def _remember(self, key: tuple, value: bool) -> bool:
+        if len(self._memo) >= WORD_CACHE_SIZE:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
+
+    def may_start(self, token: str) -> bool:
+        """Whether a reference can start at a token with this text: an abbreviation, a
+        hyphenated word (a compound adjective) or the first word of a form."""
+        key = ("start", token)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._remember(key, token in self.abbreviations or "-" in token
+                                   or norm(token) in self.first_words)
+        return found
+
+    def standalone_head(self, lemma: str, token: str) -> bool:
+        """Whether a token is a capitalised institution word that may stand for a country
+        alone ("Кабмин", "МИД"): looked up by its lemma first, then by its text."""
+        key = ("head", lemma, token)
+        found = self._memo.get(key)
+        if found is None:
+            head = self.org_heads.get(lemma) or self.org_heads.get(norm(token))
+            found = self._remember(key, bool(head and head.standalone and token[:1].isupper()))
+        return found
 
     def lookup(self, key: str) -> list[GazetteerEntry]:
         return self.forms.get(key, [])

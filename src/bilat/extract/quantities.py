@@ -147,24 +147,25 @@ RULES: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], Found | None]]
 
 
 def _spelled_counts(text: str) -> list[Found]:
-    """Counts written in words: "четыре крупных производителя"."""
+    """Counts written in words: "четыре крупных производителя" (runs of up to three number
+    words with only spaces between them, each run followed by the noun it counts)."""
     out = []
     words = list(_WORD.finditer(text))
-    i = 0
-    while i < len(words):
-        j = i
-        while j < len(words) and j - i < 3 and word_value(words[j].group()) is not None:
+    values = [word_value(w.group()) for w in words]
+    starts = [k for k, v in enumerate(values) if v is not None]
+    n, k = len(words), 0
+    while k < len(starts):
+        i = j = starts[k]
+        while j < n and j - i < 3 and values[j] is not None:
             if j > i and text[words[j - 1].end() : words[j].start()].strip():
                 break
             j += 1
-        if j > i:
-            value = words_value([w.group() for w in words[i:j]])
-            end = _counted_noun_end(text, words[j - 1].end())
-            if value is not None and value >= MIN_SPELLED_COUNT and end is not None:
-                out.append(Found(words[i].start(), end, value, "count"))
-            i = j
-        else:
-            i += 1
+        value = words_value([w.group() for w in words[i:j]])
+        end = _counted_noun_end(text, words[j - 1].end())
+        if value is not None and value >= MIN_SPELLED_COUNT and end is not None:
+            out.append(Found(words[i].start(), end, value, "count"))
+        while k < len(starts) and starts[k] < j:
+            k += 1
     return out
 
 
@@ -179,7 +180,10 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     taken = [(t.start, t.end) for t in doc.times]
     taken += [(e.start, e.end) for e in doc.entities if e.type == "DATE"]
     found: list[tuple[int, Found]] = []
-    for order, (pattern, handler) in enumerate(RULES.values()):
+    low = doc.text.lower()
+    for order, (name, (pattern, handler)) in enumerate(RULES.items()):
+        if name in qp.GATES and not any(g in low for g in qp.GATES[name]):
+            continue
         for m in pattern.finditer(doc.text):
             f = handler(m)
             if f is not None and f.end > f.start:

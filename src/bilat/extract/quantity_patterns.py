@@ -56,5 +56,11 @@ TONNES = _rx(LEFT + NUM + SCALE + r"\s*(?P<unit>тонн[а-яё]*(?![\w])|т(?!
 # "20 предприятий", "порядка 60 компаний" (the noun is checked in the stage)
 COUNT = _rx(LEFT + NUM + SCALE + r"\s+(?=[а-яё])")
 
+# What every match of a rule holds, in lower case (a text without it is not scanned)
+GATES: dict[str, tuple[str, ...]] = {
+    "percent": ("%", "проц"),
+    "points": ("п.", "процентн"),
+}
+
 # words before a number that make it approximate (searched right before the number)
 APPROX_BEFORE = _rx(APPROX + r"\s+$")

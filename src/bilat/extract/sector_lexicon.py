@@ -7,12 +7,13 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from ..datafiles import read_json
+from .folding import WORD_CACHE_SIZE
 from .folding import fold as norm
 
 LEXICON_FILE = "sectors.json"
 LEMMA_PREFIX = "="
 PREFIX = 2  # letters of a cue's first part used to index the lexicon
-STRONG, WEAK = 2, 1  # context strengths of a sentence  # a cue word that must equal the lemma, not just start the word
+STRONG, WEAK = 2, 1  # context strengths of a sentence
 
 
 class Word(NamedTuple):
@@ -71,24 +72,82 @@ class SectorLexicon:
             found += index.get(word.lemma[:PREFIX], ())
         return found + self._short
 
+    @cached_property
+    def _memo(self) -> dict[tuple, object]:
+        """Per-word answers (:meth:`_starting`, :meth:`word_strength`, :meth:`is_title_head`),
+        bounded like every word cache."""
+        return {}
+
+    @cached_property
+    def token_memo(self) -> dict[tuple[str, str], bool]:
+        """(token text, lemma) -> whether a word of the token starts a cue (see sectors)."""
+        return {}
+
+    def remember_token(self, key: tuple[str, str], value: bool) -> bool:
+        if len(self.token_memo) >= WORD_CACHE_SIZE:
+            self.token_memo.clear()
+        self.token_memo[key] = value
+        return value
+
+    def _remember(self, key: tuple, value):
+        memo = self._memo
+        if len(memo) >= WORD_CACHE_SIZE:
+            memo.clear()
+        memo[key] = value
+        return value
+
+    def _starting(self, form: str, lemma: str) -> tuple[SectorCue, ...]:
+        """The candidate cues (in :meth:`_candidates` order) whose first part matches the word."""
+        key = ("start", form, lemma)
+        found = self._memo.get(key)
+        if found is None:
+            word = Word(form, lemma, 0, 0, 0)
+            found = self._remember(key, tuple(
+                c for c in self._candidates(word) if _part_matches(c.parts[0], word)))
+        return found  # type: ignore[return-value]
+
+    def starts_cue(self, form: str, lemma: str) -> bool:
+        """Whether the first part of some cue matches the word."""
+        return bool(self._starting(form, lemma))
+
     def sector_of(self, words: list[Word], i: int) -> tuple[str, int] | None:
-        """The sector whose cue starts at word ``i``, with the cue's length in words."""
+        """The sector whose cue starts at word ``i``, with the cue's length in words (the
+        longest; the first of that length)."""
         best: tuple[str, int] | None = None
-        for cue in self._candidates(words[i]):
-            if cue.matches_at(words, i) and (best is None or len(cue.parts) > best[1]):
-                best = (cue.sector, len(cue.parts))
+        word = words[i]
+        for cue in self._starting(word.form, word.lemma):
+            size = len(cue.parts)
+            if best is not None and size <= best[1]:
+                continue
+            if size == 1 or (i + size <= len(words) and all(
+                    _part_matches(p, words[i + k]) for k, p in enumerate(cue.parts) if k)):
+                best = (cue.sector, size)
         return best
 
     def is_generic(self, word: Word) -> bool:
         return word.form.startswith(self.generic_heads)
 
+    def word_strength(self, form: str) -> int:
+        """STRONG for a strong context word, WEAK for a weak one, else 0."""
+        key = ("strength", form)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._remember(key, STRONG if form.startswith(self.strong_context)
+                                   else WEAK if form.startswith(self.weak_context) else 0)
+        return found  # type: ignore[return-value]
+
     def context_strength(self, words: list[Word]) -> int:
         """2 for a sentence about cooperation, 1 for one about talks or relations, else 0."""
-        if any(w.form.startswith(self.strong_context) for w in words):
-            return STRONG
-        if any(w.form.startswith(self.weak_context) for w in words):
-            return WEAK
-        return 0
+        return max((self.word_strength(w.form) for w in words), default=0)
+
+    def is_title_head(self, text: str) -> bool:
+        """Whether a token (any part of a hyphenated one) starts with a title head."""
+        key = ("title", text)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._remember(key, any(
+                part and part.startswith(self.title_heads) for part in norm(text).split("-")))
+        return found  # type: ignore[return-value]
 
 
 @cache

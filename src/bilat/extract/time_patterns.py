@@ -1,8 +1,10 @@
 """Regular-expression rules of the ``times`` stage, one named constant per rule.
 
 Every rule matches case-insensitively over the raw document text, so match offsets are
-document offsets. A leading preposition ("в", "с", "на", "по", "за", "к", "до", "через")
-is part of the span, as in NEREL's DATE annotation ("в 2018 году", "с 16 апреля").
+document offsets. ``RULES_LOWER`` are the same rules for lower-case text, each behind a gate
+(``GATES``): a month name, a year, "назад" that every match holds, so that a text without it
+is not scanned with the rule. A leading preposition ("в", "с", "на", "по", "за", "к", "до",
+"через") is part of the span, as in NEREL's DATE annotation ("в 2018 году", "с 16 апреля").
 Group names: ``d``/``m``/``y`` day, month, year (``1``/``2`` suffixes in ranges), ``ry``
 a relative year ("этого года"), ``n`` a count, ``unit`` a unit word, ``edge`` "начале"/"конце".
 """
@@ -10,6 +12,7 @@ a relative year ("этого года"), ``n`` a count, ``unit`` a unit word, ``
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .time_lexicon import alternation, lexicon
 
@@ -226,4 +229,68 @@ RULES: dict[str, tuple[re.Pattern[str], str]] = {
     "duration": (DURATION, "duration"),
     "vague": (VAGUE, "duration"),
 }
-RULES_LOWER: dict[str, re.Pattern[str]] = {name: lower_case(p) for name, (p, _) in RULES.items()}
+
+# What every match of a rule holds somewhere (a month name, a year, "назад"): a text without
+# it is not scanned with the rule. Over lower-case text, like the rules it gates.
+_MONTH = MONTH_WORDS
+_YEAR = r"(?:1[6-9]|20)\d\d(?!\d)"
+GATES: dict[str, str] = {
+    "date_numeric": r"\d\.[01]?\d\." + _YEAR,
+    "date_iso": r"(?:1[6-9]|20)\d\d-[01]\d-[0-3]\d",
+    "day_range": _MONTH,
+    "month_range": _MONTH,
+    "year_range": _YEAR,
+    "months_count": "месяц",
+    "half_quarter": "полугоди|квартал",
+    "day_month": _MONTH,
+    "month_year": _MONTH,
+    "season": SEASON_WORDS,
+    "decade": r"(?:1[6-9]|20)\d0-?(?:е|х|ые|ых)",
+    "year_with_word": _YEAR,
+    "year_bare": _YEAR,
+    "year_ordinal": _YEAR,
+    "month_only": _MONTH,
+    "relative_day": DAY_WORDS,
+    "ago": "назад",
+    "later": "через",
+    "weekday": WEEKDAY_ACCUSATIVE,
+    "anaphoric": alternation(list(_L.anaphoric)),
+    "vague": alternation(list(_L.vague)),
+}
+_GATES = {gate: re.compile(gate) for gate in set(GATES.values())}
+_gate_hits: tuple[str | None, dict[str, bool]] = (None, {})
+
+
+def _gate_open(gate: str, text: str) -> bool:
+    """Whether ``gate`` occurs in ``text`` (remembered for the last text seen, so the rules
+    sharing a gate search a text once)."""
+    global _gate_hits
+    state = _gate_hits
+    if state[0] is not text:
+        state = (text, {})
+        _gate_hits = state
+    hits = state[1]
+    hit = hits.get(gate)
+    if hit is None:
+        hit = hits[gate] = _GATES[gate].search(text) is not None
+    return hit
+
+
+class GatedRule:
+    """A rule over lower-case text that skips a text without its gate (see ``GATES``)."""
+
+    __slots__ = ("pattern", "gate")
+
+    def __init__(self, pattern: re.Pattern[str], gate: str | None) -> None:
+        self.pattern = pattern
+        self.gate = gate
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.gate is not None and not _gate_open(self.gate, text):
+            return iter(())
+        return self.pattern.finditer(text)
+
+
+RULES_LOWER: dict[str, GatedRule] = {
+    name: GatedRule(lower_case(p), GATES.get(name)) for name, (p, _) in RULES.items()
+}
