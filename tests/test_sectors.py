@@ -145,9 +145,15 @@ CASES = [
     ),
     pytest.param(
         "Военные провели учения. Солдаты вернулись в военный городок. Военная техника "
-        "осталась на полигоне.",
+        "осталась на полигоне. Военный оркестр сыграл марш.",
         ["defense"],
-        id="topic-of-three-sentences-counts-without-context",
+        id="topic-of-four-sentences-counts-without-context",
+    ),
+    pytest.param(
+        "Военные провели учения. Солдаты вернулись в военный городок. Военная техника "
+        "осталась на полигоне.",
+        [],
+        id="three-passing-sentences-are-no-topic",
     ),
     pytest.param(
         "Военные провели учения. Погода была хорошей.",
@@ -195,9 +201,20 @@ def test_evidence_is_the_sentence():
     ("text", "expected"),
     [
         pytest.param(
-            "Поставки казахстанской пшеницы в Сербию выросли.",
+            "Поставки казахстанской пшеницы в Сербию выросли. Казахстанские аграрии "
+            "расширяют поставки зерна в Сербию.",
             ["agriculture"],
-            id="sentence-naming-both-countries",
+            id="two-sentences-naming-both-countries",
+        ),
+        pytest.param(
+            "Поставки казахстанской пшеницы в Сербию выросли.",
+            [],
+            id="one-passing-sentence-naming-both-countries-is-not-enough",
+        ),
+        pytest.param(
+            "Казахстан и Сербия обсудили поставки пшеницы.",
+            ["agriculture"],
+            id="weak-context-naming-both-countries-counts",
         ),
         pytest.param(
             "Поставки пшеницы выросли.",

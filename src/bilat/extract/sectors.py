@@ -4,12 +4,14 @@ A sector counts when one of its cues (src/bilat/data/sectors.json) stands in
 
 - a sentence about cooperation or about the topic of talks (strong context words:
   сотрудничество, взаимодействие, сфера, обсудили, взаимная, ...);
-- a sentence about the relation itself: one that names two different countries
-  ("поставки российского газа в Китай");
 - a sentence about talks or relations (weak context words: переговоры, вопросы, связи,
   ...) that lists two or more fields: a list of fields is what the talks were about;
 - at least two sentences of weak context;
-- or, whatever the context, at least three sentences: a topic that runs through the article.
+- or, whatever the context, at least four sentences: a topic that runs through the article.
+
+A sentence about the relation itself, one that names two different countries ("поставки
+российского газа в Китай"), counts one step stronger than its words alone: weak context
+becomes strong, none becomes weak (a single passing cue there is not yet a field).
 
 A cue in a sentence without any of these does not count: a sector named in passing is not a
 field of cooperation. Some cues never count: words of a person's title or an office's name
@@ -22,9 +24,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..doc import Doc, SectorMention, Sentence
 from ..pipeline import stage
+from .folding import WORD_CACHE_SIZE
 from .models import lemma
 from .sector_lexicon import STRONG, WEAK, SectorLexicon, Word, norm, sector_lexicon
 
@@ -33,7 +37,7 @@ WEAK_SENTENCES_NEEDED = 2
 # distinct sectors a weak-context sentence must list to count as a list of fields
 ENUMERATION_SECTORS = 2
 # sentences, in any context, that make a sector a topic of the whole article
-TOPIC_SENTENCES = 3
+TOPIC_SENTENCES = 4
 # words after a title head that still belong to the title ("министр сельского хозяйства");
 # a comma before a lower-case word does not end it ("министр энергетики, туризма и ...")
 TITLE_REACH = 5
@@ -58,17 +62,41 @@ class SentenceSectors:
     sectors: list[str]  # in order of first cue
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _token_words(text: str, token_lemma: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(form, lemma, start, end) of the words of one token, offsets within the token."""
+    out = []
+    offset = 0
+    for part in text.split("-"):
+        if part and any(ch.isalnum() for ch in part):
+            form = norm(part)
+            lem = norm(token_lemma) if part == text and token_lemma else norm(lemma(part))
+            out.append((form, lem, offset, offset + len(part)))
+        offset += len(part) + 1
+    return tuple(out)
+
+
+def _may_hold_cue(sent: Sentence, lex: SectorLexicon) -> bool:
+    """Whether some word of the sentence starts a cue's first part (else it names no sector)."""
+    known = lex.token_memo
+    for tok in sent.tokens:
+        key = (tok.text, tok.lemma)
+        hit = known.get(key)
+        if hit is None:
+            hit = lex.remember_token(key, any(
+                lex.starts_cue(form, lem) for form, lem, _, _ in _token_words(*key)))
+        if hit:
+            return True
+    return False
+
+
 def sentence_words(sent: Sentence) -> list[Word]:
     """The sentence's words, hyphenated ones split into their parts; punctuation dropped."""
     words: list[Word] = []
     for idx, tok in enumerate(sent.tokens):
-        offset = tok.start
-        for part in tok.text.split("-"):
-            if part and any(ch.isalnum() for ch in part):
-                form = norm(part)
-                lem = norm(tok.lemma) if part == tok.text and tok.lemma else norm(lemma(part))
-                words.append(Word(form, lem, offset, offset + len(part), idx))
-            offset += len(part) + 1
+        start = tok.start
+        for form, lem, a, b in _token_words(tok.text, tok.lemma):
+            words.append(Word(form, lem, start + a, start + b, idx))
     return words
 
 
@@ -97,8 +125,7 @@ def title_tokens(sent: Sentence, lex: SectorLexicon) -> set[int]:
     """Indices of tokens inside a person's title or an office's name."""
     inside: set[int] = set()
     for i, tok in enumerate(sent.tokens):
-        form = norm(tok.text)
-        if not any(part and part.startswith(lex.title_heads) for part in form.split("-")):
+        if not lex.is_title_head(tok.text):
             continue
         words = 0
         for j in range(i + 1, len(sent.tokens)):
@@ -130,7 +157,7 @@ def cues_of(sent: Sentence, lex: SectorLexicon, words: list[Word] | None = None)
     """The sectors whose cues the sentence holds (titles and qualified heads left out);
     ``words`` are the sentence's words when the caller has them already."""
     words = sentence_words(sent) if words is None else words
-    titles = title_tokens(sent, lex) | name_tokens(sent)
+    titles: set[int] | None = None  # made at the first cue
     found: list[str] = []
     prev_sector: str | None = None
     i = 0
@@ -145,6 +172,8 @@ def cues_of(sent: Sentence, lex: SectorLexicon, words: list[Word] | None = None)
         adjacent = i > 0 and words[i].token <= words[i - 1].token + 1
         qualified = generic and adjacent and prev_sector is not None and prev_sector != sector
         yields = generic and _object_sector(lex, words, i, sector)
+        if titles is None:
+            titles = title_tokens(sent, lex) | name_tokens(sent)
         if words[i].token not in titles and not qualified and not yields:
             if sector not in found:
                 found.append(sector)
@@ -177,11 +206,15 @@ def sectors(doc: Doc) -> Doc:
     for sent in doc.sentences:
         if sent.text.lstrip().startswith(FOOTNOTE_MARKS):
             continue  # "* ... запрещённая в России организация": a legal footnote
-        strength, found = sentence_sectors(sent, lex)
+        if not _may_hold_cue(sent, lex):
+            continue
+        words = sentence_words(sent)
+        found = cues_of(sent, lex, words)
         if not found:
             continue
+        strength = lex.context_strength(words)
         if strength < STRONG and _names_two_countries(doc, sent):
-            strength = STRONG
+            strength += 1  # the relation itself: one step up, not straight to strong
         if strength == WEAK and len(found) >= ENUMERATION_SECTORS:
             strength = STRONG
         span = doc.span(sent.start, sent.end)
