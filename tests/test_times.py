@@ -136,6 +136,27 @@ def test_anaphoric_expression_has_no_value_even_with_publication():
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "Накануне" as an adverb is the day before publication ...
+        ("Накануне министры провели переговоры.", "2026-02-26"),
+        ("Накануне главы государств провели переговоры.", "2026-02-26"),
+        ("Накануне в Астане прошли консультации.", "2026-02-26"),
+        ("Накануне Токаев провел переговоры.", "2026-02-26"),
+        # ... before a noun it is the eve of that, with no date of its own
+        ("Накануне визита министры встретились.", None),
+        ("Накануне официального визита посол дал интервью.", None),
+        ("Накануне Нового года открыли рейс.", None),
+    ],
+)
+def test_nakanune_as_an_adverb_is_the_day_before(text, value):
+    doc = build_pipeline(["segment", "ner", "times"])(
+        Doc(id="t", text=text, published=PUBLISHED)
+    )
+    assert [(t.text, t.value) for t in doc.times] == [("Накануне", value)]
+
+
+@pytest.mark.parametrize(
     ("text", "entity"),
     [
         ("Он руководил заводом в течение трёх лет.", "в течение трёх лет"),

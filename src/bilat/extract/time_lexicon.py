@@ -30,6 +30,7 @@ class TimeLexicon:
     span_units: dict[str, str]  # "лет" -> "year"
     vague_counts: frozenset[str]
     anaphoric: tuple[str, ...]
+    eve_words: dict[str, int]  # "накануне" used as an adverb -> -1 (days from publication)
     vague: tuple[str, ...]  # "на днях": no anchor, no value, entity only
     age_cues: frozenset[str]  # words before "N лет" that make it an age
 
@@ -90,6 +91,7 @@ def lexicon() -> TimeLexicon:
         span_units=_public(rel["span_units"]),
         vague_counts=frozenset(rel["vague_counts"]),
         anaphoric=tuple(rel["anaphoric"]),
+        eve_words=_public(rel.get("eve_words", {})),
         vague=tuple(rel["vague"]),
         age_cues=frozenset(rel["age_cues"]),
     )
