@@ -27,6 +27,9 @@ def _persons(text: str):
     ("words", "first", "last", "patronymic"),
     [
         ("Александру Вучичу", "Александр", "Вучич", ""),
+        # a name put surname first, its given name declined: the instrumental is masculine
+        ("Си Цзиньпином", "Си", "Цзиньпин", ""),
+        ("Хань Чуньлинем", "Хань", "Чуньлинь", ""),
         ("Ивицей Дачичем", "Ивица", "Дачич", ""),
         ("Ивице Дачичу", "Ивица", "Дачич", ""),
         # a word in -а beside one that shows no case is read as written

@@ -31,6 +31,7 @@ AS_IS_WEIGHT = 0.1
 NOMINATIVE_A_WEIGHT = 0.25
 
 _VOWELS = "аеёиоуыэюя"
+ABLT_ENDINGS = ("ом", "ем")  # masculine instrumental endings of consonant-stem names
 _SIBILANT = "жшчщц"
 
 # (oblique ending, nominative ending, cases, genders, what the stem must end with)
@@ -170,12 +171,14 @@ def _part_candidates(part: str, trusted: frozenset[str]) -> Candidates:
         oblique = True
         for case in cases:
             _add(out, case, genders, stem + nominative, RULE_WEIGHT)
-    # a bare consonant stem is a masculine nominative; a feminine one never declines
+    # a bare consonant stem is a masculine nominative; a feminine one never declines, though
+    # a surname in a masculine instrumental ending ("Цзиньпином", "Чуньлинем") is rarely one
     if low[-1] not in _VOWELS + "йь":
         if not oblique:
             _add(out, "nomn", ("masc",), low, RULE_WEIGHT)
+        feminine = RULE_WEIGHT if trusted is LAST and not low.endswith(ABLT_ENDINGS) else AS_IS_WEIGHT
         for case in CASES:
-            _add(out, case, ("femn",), low, RULE_WEIGHT if trusted is LAST else AS_IS_WEIGHT)
+            _add(out, case, ("femn",), low, feminine)
     return out
 
 
