@@ -18,12 +18,12 @@ from bilat.eval.run import load_jsonl
 from bilat.eval.scoring import score
 
 # Floors: raise them as the pipeline improves, never lower them to make a change pass.
-SEEDS_MEAN_F1_FLOOR = 0.95  # measured 0.958 when pinned
-# measured when pinned: countries, persons, events, indicators 1.0; commitments 0.769;
-# sectors 0.980
+SEEDS_MEAN_F1_FLOOR = 0.965  # measured 0.977 when pinned
+# measured when pinned: countries, persons, events, indicators 1.0; commitments 0.870;
+# sectors 0.990
 SEEDS_PART_F1_FLOOR = {
     "countries": 0.95, "persons": 0.95, "events": 0.95, "indicators": 0.95,
-    "commitments": 0.75, "sectors": 0.95,
+    "commitments": 0.85, "sectors": 0.95,
 }
 # unseen articles: reported, gated only at a low floor (measured 0.582 when pinned)
 RU_NEWS_MEAN_F1_FLOOR = 0.5
