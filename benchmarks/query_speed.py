@@ -4,13 +4,16 @@ PostgreSQL.
 Copies the Parquet output of ``bilat batch`` K times with synthetic ids (see
 query_speed_data.py), bulk-loads it with the loader of ``bilat load`` (knowledge refresh
 included) into SQLite and into PostgreSQL (a throwaway cluster, or --pg URL), then times warm,
-repeated runs of what the CLI runs: ``bilat dossier`` (read from the knowledge tables and
-rendered as Markdown) for the three busiest pairs, ``bilat docs`` (first page, and full-text
-search), ``bilat events|persons|indicators|commitments`` with the busiest pair and with no pair.
-Terminal output (rich tables) and process start-up are not timed.
+repeated runs of what the CLI runs: ``bilat dossier`` (read from the knowledge tables, each long
+section capped in SQL, and rendered as Markdown; ``--full-dossier`` also times ``--full``) for
+the three busiest pairs, ``bilat docs`` (first page, and full-text search), ``bilat
+events|persons|indicators|commitments`` (their first page of 50, paged in SQL, with the total)
+with the busiest pair and with no pair, and ``--offset`` deep into the busiest pair's
+commitments. Terminal output (rich tables) and process start-up are not timed.
 
     .venv/bin/python benchmarks/query_speed.py /tmp/ru_parquet [--copies 10] [--json]
-        [--backends sqlite,postgres] [--pg URL] [--baseline-version 6] [--explain] [--db URL]
+        [--backends sqlite,postgres] [--pg URL] [--baseline-version 7] [--explain] [--db URL]
+        [--full-dossier]
 
 --baseline-version N loads into a schema migrated only up to version N, measures, then applies
 the newer migrations (their time is reported) and measures again: before/after for new indexes.
@@ -40,12 +43,14 @@ import sqlalchemy as sa  # noqa: E402
 from query_speed_data import TempPostgres, database_bytes, replicate  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 
-from bilat.cli.facts_cmd import commitment_rows, event_rows, indicator_rows, person_rows  # noqa: E402
+from bilat.cli.facts_cmd import DEFAULT_LIMIT, list_rows  # noqa: E402
+from bilat.knowledge.dossier import DOSSIER_CAPS  # noqa: E402
 from bilat.knowledge.render_md import render_markdown  # noqa: E402
 from bilat.store import bulk  # noqa: E402
 from bilat.store.engine import open_engine  # noqa: E402
 from bilat.store.kb import pair_codes  # noqa: E402
-from bilat.store.kb_read import Snapshot, dossier_from_kb  # noqa: E402
+from bilat.store.kb_dossier import read_dossier  # noqa: E402
+from bilat.store.kb_lists import Filters  # noqa: E402
 from bilat.store.kb_schema import kb_pair_docs  # noqa: E402
 from bilat.store.migrations import MIGRATIONS, applied_versions, migrate  # noqa: E402
 from bilat.store.queries import list_documents  # noqa: E402
@@ -53,9 +58,8 @@ from bilat.store.schema import documents  # noqa: E402
 
 SEARCH_TERMS = ("Россия", "санкции", "переговоры")
 DOCS_PAGE = 50  # bilat docs --limit default
-FACT_LISTS = {"events": event_rows, "persons": person_rows, "indicators": indicator_rows,
-              "commitments": commitment_rows}  # fmt: skip
-NO_FILTER = {"since": None, "until": None, "type": None, "status": None}
+FACT_LISTS = ("events", "persons", "indicators", "commitments")
+DEEP_OFFSET = 10_000  # bilat commitments --pair A-B --offset 10000
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -77,9 +81,9 @@ def busiest_pairs(engine: Engine, n: int = 3) -> list[str]:
         return [r[0] for r in rows]
 
 
-def _dossier(engine: Engine, key: str) -> Callable[[], int]:
+def _dossier(engine: Engine, key: str, full: bool = False) -> Callable[[], int]:
     def run() -> int:
-        d = dossier_from_kb(engine, pair_codes(key))
+        d = read_dossier(engine, pair_codes(key), None, None if full else DOSSIER_CAPS)
         render_markdown(d)
         return d["documents"]
 
@@ -90,26 +94,34 @@ def _docs(engine: Engine, search: str | None) -> Callable[[], int]:
     return lambda: len(list_documents(engine, search=search, limit=DOCS_PAGE))
 
 
-def _facts(engine: Engine, rows: Callable, pairs: list[str] | None) -> Callable[[], int]:
+def _facts(engine: Engine, name: str, pairs: list[str] | None, offset: int = 0) -> Callable[[], int]:
+    """One page of ``bilat NAME`` (the default 50 rows) and its total; returns the total."""
+
     def run() -> int:
         with engine.connect() as conn:
-            return len(rows(Snapshot(conn, pairs, None), dict(NO_FILTER)))
+            total, _rows = list_rows(conn, name, Filters(pairs=pairs), DEFAULT_LIMIT, offset)
+            return total
 
     return run
 
 
 def queries(
-    engine: Engine, pairs: list[str], terms: tuple[str, ...]
+    engine: Engine, pairs: list[str], terms: tuple[str, ...], full_dossier: bool = False
 ) -> dict[str, Callable[[], int]]:
-    """Name -> a call that runs the query as the CLI does and returns its row count."""
+    """Name -> a call that runs the query as the CLI does and returns its row count (for the
+    fact lists: how many rows match; one page of them is read)."""
     out = {f"dossier {key}": _dossier(engine, key) for key in pairs}
+    if full_dossier:
+        out |= {f"dossier {key} --full": _dossier(engine, key, True) for key in pairs}
     out["docs (first page)"] = _docs(engine, None)
     for term in terms:
         out[f"docs --search {term}"] = _docs(engine, term)
-    for name, rows in FACT_LISTS.items():
+    for name in FACT_LISTS:
         if pairs:
-            out[f"{name} --pair {pairs[0]}"] = _facts(engine, rows, [pairs[0]])
-        out[f"{name} (all pairs)"] = _facts(engine, rows, None)
+            out[f"{name} --pair {pairs[0]}"] = _facts(engine, name, [pairs[0]])
+        out[f"{name} (all pairs)"] = _facts(engine, name, None)
+    if pairs:
+        out[f"commitments --pair {pairs[0]} --offset {DEEP_OFFSET}"] = _facts(engine, "commitments", [pairs[0]], DEEP_OFFSET)
     return out
 
 
@@ -215,7 +227,7 @@ def run_backend(name: str, url: str, folder: Path | None, args: argparse.Namespa
                 result["migrate_s"] = round(time.perf_counter() - t0, 2)
                 result["size_after_mb"] = round(database_bytes(engine) / 2**20, 1)
             measured: dict = {}
-            for qname, run in queries(engine, pairs, tuple(args.search)).items():
+            for qname, run in queries(engine, pairs, tuple(args.search), args.full_dossier).items():
                 print(f"[{name}] {phase}: {qname}", file=sys.stderr)
                 measured[qname] = measure(run, args.repeat, args.warmup, args.max_seconds)
                 if log is not None:
@@ -309,6 +321,9 @@ def main() -> None:
     ap.add_argument("--search", nargs="*", default=list(SEARCH_TERMS), metavar="WORD")
     ap.add_argument(
         "--explain", action="store_true", help="Print the plans of the slowest statements."
+    )
+    ap.add_argument(
+        "--full-dossier", action="store_true", help="Also time bilat dossier --full (slow)."
     )
     ap.add_argument("--json", action="store_true", help="Print the report as JSON.")
     args = ap.parse_args()

@@ -126,8 +126,9 @@ def _plan_of_listing(engine) -> str:
     return "\n".join(str(r[-1]) for r in rows)
 
 
-def test_listing_indexes_migration_applies_to_an_existing_database(db_url):
+def test_listing_and_dossier_indexes_migrations_apply_to_an_existing_database(db_url):
     from bilat.store.kb import refresh
+    from bilat.store.kb_dossier import read_dossier
     from bilat.store.kb_read import dossier_from_kb
 
     old = open_engine(db_url, migrate_schema=False)
@@ -138,11 +139,14 @@ def test_listing_indexes_migration_applies_to_an_existing_database(db_url):
     refresh(old, ["a" * 16, "c" * 16])
     listed = [d.id for d in list_documents(old)]
     dossier = dossier_from_kb(old, ("KZ", "RS"))
+    capped = read_dossier(old, ("KZ", "RS"))
     assert "ix_documents_published_desc_id" not in _plan_of_listing(old)
 
-    assert migrate(old) == ["create_listing_indexes"]
+    assert migrate(old) == ["create_listing_indexes", "create_dossier_indexes"]
     indexes = {t: {i["name"] for i in sa.inspect(old).get_indexes(t)}
-               for t in ("documents", "kb_person_docs", "kb_persons", "kb_commitment_status")}  # fmt: skip
+               for t in ("documents", "kb_person_docs", "kb_persons", "kb_commitment_status", "kb_pair_docs")}  # fmt: skip
+    assert "ix_kb_commitment_status_pair_status_made" in indexes["kb_commitment_status"]
+    assert "ix_kb_pair_docs_pair_date" in indexes["kb_pair_docs"]
     assert "ix_documents_published_desc_id" in indexes["documents"]
     assert "ix_kb_person_docs_pair_doc" in indexes["kb_person_docs"]
     assert "ix_kb_persons_pair_name" in indexes["kb_persons"]
@@ -154,6 +158,7 @@ def test_listing_indexes_migration_applies_to_an_existing_database(db_url):
     assert "ix_documents_published_desc_id" in plan
     assert "TEMP B-TREE" not in plan and "Sort" not in plan
     assert dossier_from_kb(old, ("KZ", "RS")) == dossier
+    assert read_dossier(old, ("KZ", "RS")) == capped
     old.dispose()
 
 

@@ -106,7 +106,7 @@ def everything(client, path: str, size: int = 2, **params) -> tuple[int, list]:
 @pytest.mark.parametrize("as_of", [None, "2025-12-31"])
 def test_dossier_is_the_clis(client, db_url, pair, as_of):
     a, b = pair.split("-")
-    args = [a, b, "--format", "json", "--db", db_url] + (["--as-of", as_of] if as_of else [])
+    args = [a, b, "--full", "--format", "json", "--db", db_url] + (["--as-of", as_of] if as_of else [])
     result = CliRunner().invoke(dossier_cmd.command, args, catch_exceptions=False)
     if result.exit_code:  # nothing about the pair up to that date
         assert as_of and client.get(f"/api/pairs/{pair}/dossier", params={"as_of": as_of}).json()["documents"] == 0

@@ -8,22 +8,30 @@ from pathlib import Path
 import click
 
 from ..errors import BilatError
+from ..knowledge.dossier import DOSSIER_CAPS
 from ..knowledge.names import country_code
 from ..knowledge.render_html import render_html
 from ..knowledge.render_md import render_markdown
 from ..store.engine import open_engine
-from ..store.kb_read import dossier_from_kb
+from ..store.kb_dossier import read_dossier
 
-EPILOG = """\b
+C = DOSSIER_CAPS
+EPILOG = f"""\b
 Countries are ISO codes or names in Russian or English, in any case. Every fact carries its
 source document and quote. --as-of keeps only documents up to that date and reads each
 commitment's status (fulfilled, pending, overdue) on that date; the default is the pair's
 newest document.
 
+Long sections show their newest entries and how many there are in all: {C.events} events
+({C.event_reports} reports quoted each), the {C.persons} persons in most documents, {C.commitments} commitments per
+status ({C.evidence} follow-through reports each) and {C.sources} sources. --full shows everything; the fact commands
+(bilat events|persons|commitments --pair A-B) page through all of it.
+
 \b
 Example:
   bilat dossier Казахстан Сербия
   bilat dossier kz rs --as-of 2026-02-28 --format html --out kz-rs.html
+  bilat dossier RU US --full --format json > ru-us.json
 """
 
 RENDERERS = {
@@ -39,9 +47,10 @@ RENDERERS = {
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="Knowledge as of this date (default: the pair's newest document).")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="md", show_default=True)
+@click.option("--full", is_flag=True, help="Every event, person, commitment and source (default: the newest of each).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: stdout).")
 @click.option("--db", "db_url", metavar="URL", help="Database URL (default $BILAT_DB or sqlite:///bilat.db).")
-def command(country_a, country_b, as_of, fmt, out, db_url) -> None:
+def command(country_a, country_b, as_of, fmt, full, out, db_url) -> None:
     """A one-page brief of a country pair: events, people, figures, commitments, sources."""
     try:
         a, b = country_code(country_a), country_code(country_b)
@@ -49,7 +58,8 @@ def command(country_a, country_b, as_of, fmt, out, db_url) -> None:
             raise click.UsageError(f"give two different countries (both are {a})")
         engine = open_engine(db_url)
         try:
-            dossier = dossier_from_kb(engine, (a, b), as_of.date() if as_of else None)
+            dossier = read_dossier(engine, (a, b), as_of.date() if as_of else None,
+                                   None if full else DOSSIER_CAPS)
         finally:
             engine.dispose()
     except BilatError as err:

@@ -4,13 +4,31 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from .events import merge_events
 from .followthrough import effective_date, follow_through
 from .persons import resolve_persons
 from .series import build_series
+
+
+@dataclass(frozen=True, slots=True)
+class DossierCaps:
+    """How much of each long section a dossier shows: the newest rows, with the section's
+    total (``bilat dossier`` reads only these in SQL; ``--full`` shows everything). The web pair
+    page shows the same. Indicators and sectors are small and always complete."""
+
+    events: int = 100  # the newest events
+    event_reports: int = 3  # reports quoted per event
+    persons: int = 40  # the persons in most documents
+    person_docs: int = 3  # document ids listed per person (all are counted)
+    commitments: int = 30  # the newest commitments of each status
+    evidence: int = 3  # follow-through reports quoted per commitment
+    sources: int = 100  # the newest documents
+
+
+DOSSIER_CAPS = DossierCaps()
 
 
 def pair_records(records: Iterable[Mapping], pair: tuple[str, str]) -> list[Mapping]:

@@ -8,7 +8,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import escape
 
 from .names import country_name
-from .render_md import money
+from .render_md import money, more, totals
 
 CHART_W, CHART_H, PAD = 640, 180, 36
 
@@ -17,6 +17,8 @@ CHART_W, CHART_H, PAD = 640, 180, 36
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("bilat", "templates"), autoescape=select_autoescape(["html"]))
     env.globals["money"] = money
+    env.globals["num"] = lambda n: f"{n:,}"
+    env.globals["more"] = more
     return env
 
 
@@ -58,4 +60,6 @@ def render_html(d: dict) -> str:
         months=months,
         max_sector=max_sector,
         label=lambda doc: d.get("doc_names", {}).get(doc) or doc,
+        total=totals(d),
+        pair=f"{a}-{b}",
     )

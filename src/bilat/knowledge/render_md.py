@@ -23,9 +23,35 @@ def _quote(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def more(n: int, what: str) -> str:
+    """``and 1 more report``, ``and 12 more reports``."""
+    return f"and {n:,} more {what}{'' if n == 1 else 's'}"
+
+
+def more_note(shown: int, total: int, which: str, see: str) -> str | None:
+    """``30 of 26,540 shown (the newest); see `bilat commitments --pair RU-US`.``, or None
+    when everything is shown."""
+    if shown >= total:
+        return None
+    return f"{shown:,} of {total:,} shown ({which}); see `{see}`."
+
+
+def totals(d: dict) -> dict:
+    """How many events, persons, sources and commitments per status the dossier has in all
+    (a capped dossier says; a full one shows them all)."""
+    given = d.get("totals") or {}
+    statuses: dict[str, int] = {}
+    for c in d["commitments"]:
+        statuses[c["status"]] = statuses.get(c["status"], 0) + 1
+    return {"events": given.get("events", len(d["events"])), "persons": given.get("persons", len(d["persons"])),
+            "sources": given.get("sources", len(d["sources"])), "commitments": given.get("commitments", statuses)}  # fmt: skip
+
+
 def render_markdown(d: dict) -> str:
     a, b = d["pair"]
     names = d.get("doc_names", {})
+    total = totals(d)
+    pair = f"{a}-{b}"
 
     def doc(doc_id: str) -> str:
         return names.get(doc_id) or doc_id
@@ -49,12 +75,20 @@ def render_markdown(d: dict) -> str:
         out.append(f"- **{e['date'] or 'undated'}** {e['type']}{where} (CAMEO {e['cameo']}); {who}")
         for s in e["sources"]:
             out.append(f"  - `{doc(s['doc'])}`: «{_quote(s['quote'])}»")
+        if e["reports"] > len(e["sources"]):
+            out.append(f"  - {more(e['reports'] - len(e['sources']), 'report')}")
+    note = more_note(len(d["events"]), total["events"], "the newest", f"bilat events --pair {pair}")
+    if note:
+        out += ["", note]
     out += ["", "## Key people"]
     for p in d["persons"]:
         roles = "; ".join(
             f"{r['role']} ({r['first_seen'] or '?'} – {r['last_seen'] or '?'})" for r in p["roles"]
         ) or "role not stated"
-        out.append(f"- **{p['name']}** ({p['country'] or '?'}): {roles}; in {len(p['docs'])} documents")
+        out.append(f"- **{p['name']}** ({p['country'] or '?'}): {roles}; in {p.get('documents', len(p['docs'])):,} documents")
+    note = more_note(len(d["persons"]), total["persons"], "those in most documents", f"bilat persons --pair {pair}")
+    if note:
+        out += ["", note]
     out += ["", "## Indicators", "", "| kind | scope | period | value | change | sources |", "|---|---|---|---|---|---|"]
     for s in d["indicators"]:
         for p in s["points"]:
@@ -72,12 +106,21 @@ def render_markdown(d: dict) -> str:
         items = [c for c in d["commitments"] if c["status"] == status]
         if not items:
             continue
-        out.append(f"### {status.capitalize()} ({len(items)})")
+        out.append(f"### {status.capitalize()} ({total['commitments'].get(status, len(items)):,})")
         for c in items:
             out.append(f"- «{_quote(c['quote'])}» — due {c['due'] or 'not stated'} (`{doc(c['doc'])}`)")
             for e in c["evidence"]:
                 out.append(f"  - done: `{doc(e['doc'])}` «{_quote(e['quote'])}»")
+            if c.get("evidence_total", 0) > len(c["evidence"]):
+                out.append(f"  - {more(c['evidence_total'] - len(c['evidence']), 'follow-through report')}")
+        note = more_note(len(items), total["commitments"].get(status, 0), "the newest",
+                         f"bilat commitments --pair {pair} --status {status}")  # fmt: skip
+        if note:
+            out += ["", note, ""]
     out += ["", "## Sources"]
     for s in d["sources"]:
         out.append(f"- `{doc(s['doc'])}` {s['published'] or 'undated'} {s['source'] or ''} {s['title'] or ''}".rstrip())
+    note = more_note(len(d["sources"]), total["sources"], "the newest", f"bilat dossier {a} {b} --full")
+    if note:
+        out += ["", note]
     return "\n".join(out) + "\n"

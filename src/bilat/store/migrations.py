@@ -92,10 +92,25 @@ _LISTING_INDEXES = (
 )  # fmt: skip
 
 
-def _listing_indexes(conn: Connection) -> None:
-    for name, table, sqlite_cols, pg_cols in _LISTING_INDEXES:
-        cols = sqlite_cols if conn.dialect.name == "sqlite" else pg_cols
-        conn.exec_driver_sql(f"CREATE INDEX {name} ON {table} ({cols})")
+def _create_indexes(*indexes: tuple[str, str, str, str]) -> Callable[[Connection], None]:
+    def apply(conn: Connection) -> None:
+        for name, table, sqlite_cols, pg_cols in indexes:
+            cols = sqlite_cols if conn.dialect.name == "sqlite" else pg_cols
+            conn.exec_driver_sql(f"CREATE INDEX {name} ON {table} ({cols})")
+
+    return apply
+
+
+# Indexes for the capped dossier (benchmarks/query_speed.py): the newest commitments of one
+# status and the newest documents of a pair are read by walking them, without reading (and
+# sorting) every row of the pair.
+_DOSSIER_INDEXES = (
+    ("ix_kb_commitment_status_pair_status_made", "kb_commitment_status",
+     "pair, status, made DESC, doc_id DESC, n DESC",
+     "pair, status, made DESC NULLS LAST, doc_id DESC, n DESC"),
+    ("ix_kb_pair_docs_pair_date", "kb_pair_docs", "pair, effective_date DESC, doc_id DESC",
+     "pair, effective_date DESC NULLS LAST, doc_id DESC"),
+)  # fmt: skip
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -109,7 +124,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "create_fulltext_index", _fulltext),
     Migration(5, "create_knowledge_tables", _create(*kb_schema.KB_TABLES)),
     Migration(6, "create_kb_pairs_and_person_docs_index", _kb_pairs),
-    Migration(7, "create_listing_indexes", _listing_indexes),
+    Migration(7, "create_listing_indexes", _create_indexes(*_LISTING_INDEXES)),
+    Migration(8, "create_dossier_indexes", _create_indexes(*_DOSSIER_INDEXES)),
 )
 
 

@@ -1,6 +1,6 @@
 """Knowledge across documents for the web app, read from the knowledge tables and cached.
 
-The dossier is :func:`bilat.store.kb_read.dossier_from_kb`, exactly what ``bilat dossier`` prints;
+The dossier is :func:`bilat.store.kb_read.dossier_from_kb`, exactly what ``bilat dossier --full`` prints;
 the listings are :mod:`bilat.store.kb_pages`, paged in SQL. Nothing here reads extraction records:
 the tables are recomputed per country pair when documents arrive (:mod:`bilat.store.kb`).
 """

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..knowledge.dossier import DOSSIER_CAPS
 from ..knowledge.names import country_name
 from ..knowledge.render_md import money
 from ..store.queries import get_document
@@ -22,11 +23,13 @@ router = APIRouter(include_in_schema=False)
 HOME_PAIRS = 30
 NETWORK_PAIRS = 60
 STATUS_COLUMNS = ("overdue", "pending", "fulfilled")
-# The pair page shows the newest rows of each list; the full lists are paged (links on the page).
-PAIR_PAGE_EVENTS = 100
-PAIR_PAGE_CARDS = 30  # commitments per status column
-PAIR_PAGE_SOURCES = 100
-EVENT_REPORTS_SHOWN = 3  # reports quoted per event
+# The pair page shows the newest rows of each list, as ``bilat dossier`` does (one set of caps);
+# the full lists are paged (links on the page).
+PAIR_PAGE_EVENTS = DOSSIER_CAPS.events
+PAIR_PAGE_CARDS = DOSSIER_CAPS.commitments  # commitments per status column
+PAIR_PAGE_SOURCES = DOSSIER_CAPS.sources
+PAIR_PAGE_PERSONS = DOSSIER_CAPS.persons
+EVENT_REPORTS_SHOWN = DOSSIER_CAPS.event_reports  # reports quoted per event
 
 
 @cache
@@ -107,7 +110,7 @@ def pair_page(request: Request, pair: str,
         figures[f"series-{n}"] = charts.series_figure(series)
     newest_events = sorted(d["events"], key=lambda e: e["date"] or "", reverse=True)  # undated last
     shown = {"events": newest_events[:PAIR_PAGE_EVENTS], "sources": d["sources"][-PAIR_PAGE_SOURCES:][::-1],
-             "cards": PAIR_PAGE_CARDS, "reports": EVENT_REPORTS_SHOWN}  # fmt: skip
+             "cards": PAIR_PAGE_CARDS, "reports": EVENT_REPORTS_SHOWN, "persons": PAIR_PAGE_PERSONS}  # fmt: skip
     return render("pair.html", d=d, codes=codes, board=board, heat=_heatmap(d["sectors"]),
                   shown=shown, figures={k: v for k, v in figures.items() if v})  # fmt: skip
 
