@@ -11,6 +11,9 @@ from functools import lru_cache
 
 WORD_CACHE_SIZE = 100_000  # distinct words kept per cached per-word function
 PHRASE_CACHE_SIZE = 20_000  # distinct names and phrases kept per cached function
+# answers that are cheap to recompute (is this token a cue start?): kept small, so that a batch
+# worker stays under 1 GB
+MEMO_CACHE_SIZE = 20_000
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

@@ -15,7 +15,7 @@ from pathlib import Path
 from razdel import tokenize
 
 from ..datafiles import read_rows
-from .folding import WORD_CACHE_SIZE
+from .folding import MEMO_CACHE_SIZE
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"  # where scripts/build_gazetteer.py writes
 
@@ -24,7 +24,7 @@ ADJECTIVE_KINDS = frozenset({"adjective", "city_adjective"})
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "Ё": "Е"})
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@lru_cache(maxsize=MEMO_CACHE_SIZE)
 def norm(token: str) -> str:
     """Lower case, ё -> е, one apostrophe."""
     return token.translate(APOSTROPHES).lower()
@@ -58,7 +58,7 @@ class Gazetteer:
     _memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-token answers
 
     def _remember(self, key: tuple, value: bool) -> bool:
-        if len(self._memo) >= WORD_CACHE_SIZE:
+        if len(self._memo) >= MEMO_CACHE_SIZE:
             self._memo.clear()
         self._memo[key] = value
         return value

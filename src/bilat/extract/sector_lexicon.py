@@ -7,7 +7,7 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from ..datafiles import read_json
-from .folding import WORD_CACHE_SIZE
+from .folding import MEMO_CACHE_SIZE
 from .folding import fold as norm
 
 LEXICON_FILE = "sectors.json"
@@ -84,14 +84,14 @@ class SectorLexicon:
         return {}
 
     def remember_token(self, key: tuple[str, str], value: bool) -> bool:
-        if len(self.token_memo) >= WORD_CACHE_SIZE:
+        if len(self.token_memo) >= MEMO_CACHE_SIZE:
             self.token_memo.clear()
         self.token_memo[key] = value
         return value
 
     def _remember(self, key: tuple, value):
         memo = self._memo
-        if len(memo) >= WORD_CACHE_SIZE:
+        if len(memo) >= MEMO_CACHE_SIZE:
             memo.clear()
         memo[key] = value
         return value

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..doc import Doc, SectorMention, Sentence
 from ..pipeline import stage
-from .folding import WORD_CACHE_SIZE
+from .folding import MEMO_CACHE_SIZE
 from .models import lemma
 from .sector_lexicon import STRONG, WEAK, SectorLexicon, Word, norm, sector_lexicon
 
@@ -62,7 +62,7 @@ class SentenceSectors:
     sectors: list[str]  # in order of first cue
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@lru_cache(maxsize=MEMO_CACHE_SIZE)
 def _token_words(text: str, token_lemma: str) -> tuple[tuple[str, str, int, int], ...]:
     """(form, lemma, start, end) of the words of one token, offsets within the token."""
     out = []
