@@ -48,3 +48,39 @@ def test_segment_fills_sentences_with_exact_offsets():
             assert text[tok.start : tok.end] == tok.text
     assert doc.sentences[0].tokens[1].lemma == "встретиться"
     assert "sentences" in doc.done
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_garbage_collector_is_held_off_within_a_document_and_restored(enabled_before):
+    import gc
+
+    from bilat.pipeline import Pipeline, Stage
+
+    seen: list[bool] = []
+
+    def probe(doc: Doc) -> Doc:
+        seen.append(gc.isenabled())
+        return doc
+
+    was = gc.isenabled()
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        Pipeline([Stage("probe", (), (), probe)])(Doc(id="t", text="Текст."))
+        assert seen == [False]
+        assert gc.isenabled() is enabled_before
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_garbage_collector_is_restored_when_a_stage_fails():
+    import gc
+
+    from bilat.pipeline import Pipeline, Stage
+
+    def broken(doc: Doc) -> Doc:
+        raise RuntimeError("stage failed")
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        Pipeline([Stage("broken", (), (), broken)])(Doc(id="t", text="Текст."))
+    assert gc.isenabled()
