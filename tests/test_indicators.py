@@ -375,6 +375,12 @@ PIPELINE_CASES = [
         ],
         id="running-total-since-a-year-and-no-period-for-a-count",
     ),
+    pytest.param(
+        "Казахстан и Узбекистан развивают торговлю. В Ташкенте прошел деловой совет с участием "
+        "более 100 компаний двух стран.",
+        [],
+        id="participants-of-a-forum-are-no-companies-figure",
+    ),
 ]
 
 

@@ -49,6 +49,7 @@ from .indicator_lexicon import lexicon
 CHANGE_UNITS = ("pct", "times")
 GOODS_UNITS = frozenset({"t"})  # "1,5 млн тонн пшеницы": the goods follow a tonnage
 GOODS_REACH = 1
+PARTICIPATION = "участие"  # a companies context word only when it follows the count
 SINCE_WORDS = frozenset({"с", "со"})  # "с 2005 года": a running total since then
 # what may stand between the two ends of a range of values
 RANGE_JOINERS = frozenset({"-", "–", "—", "до", "или"})
@@ -80,7 +81,7 @@ def _pick_cue(cues: list[Cue], q: Quantity, sent: Sentence, values: list[Quantit
     fits = []
     for c in cues:
         if c.kind == "companies":
-            if company_count_fits(sent, q, c) and _companies_context(sent):
+            if company_count_fits(sent, q, c) and _companies_context(sent, q):
                 fits.append(c)
         elif q.unit in lex.flow_units:
             fits.append(c)
@@ -101,9 +102,14 @@ def _range_end(sent: Sentence, prev_end: int, q: Quantity) -> bool:
     return gap in RANGE_JOINERS
 
 
-def _companies_context(sent: Sentence) -> bool:
+def _companies_context(sent: Sentence, q: Quantity) -> bool:
+    """A word of firms working in a country; "участие" only after the count ("предприятий с
+    сербским участием"), not before it ("с участием 100 компаний" counts participants)."""
     ctx = lexicon().companies_context
-    return any(lemma_of(t) in ctx for t in sent.tokens)
+    return any(
+        lemma_of(t) in ctx and (lemma_of(t) != PARTICIPATION or t.start > q.end)
+        for t in sent.tokens
+    )
 
 
 def _figures(
