@@ -202,6 +202,8 @@ VAGUE = _rx(LEFT + alternation(list(_L.vague)) + RIGHT)
 # "(1984)": a year alone in brackets, as after a title or a name
 YEAR_BRACKETED = _rx(r"(?<=\()" + year("y") + r"(?=\))")
 
+# "до конца года", "к концу месяца": the current year or month, named by its end alone
+PERIOD_END = _rx(LEFT + r"(?:до|к)\s+конц[ау]\s+(?P<unit>год|месяц)(?:а|у)?" + RIGHT)
 # rule name -> (pattern, kind); on overlap the longest match wins, then the earlier rule
 RULES: dict[str, tuple[re.Pattern[str], str]] = {
     "date_numeric": (DATE_NUMERIC, "date"),
@@ -221,6 +223,7 @@ RULES: dict[str, tuple[re.Pattern[str], str]] = {
     "month_only": (MONTH_ONLY, "date"),
     "relative_period": (RELATIVE_PERIOD, "date"),
     "relative_day": (RELATIVE_DAY, "date"),
+    "period_end": (PERIOD_END, "date"),
     "ago": (AGO, "date"),
     "later": (LATER, "date"),
     "weekday": (WEEKDAY, "date"),
@@ -251,6 +254,7 @@ GATES: dict[str, str] = {
     "year_ordinal": _YEAR,
     "month_only": _MONTH,
     "relative_day": DAY_WORDS,
+    "period_end": "конц",
     "ago": "назад",
     "later": "через",
     "weekday": WEEKDAY_ACCUSATIVE,

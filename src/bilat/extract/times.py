@@ -228,6 +228,16 @@ def relative_period(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(tr.shift(pub, unit, offset), True)
 
 
+def period_end(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "до конца года", "к концу месяца": the publication's own year or month."""
+    unit = lexicon().period_unit(m.group("unit"))
+    if unit is None:
+        return None
+    if ctx.published is None:
+        return Found(None, True)
+    return Found(tr.shift(ctx.published, unit, 0), True)
+
+
 def _moved(m: re.Match[str], ctx: Context, sign: int) -> Found | None:
     unit = lexicon().span_unit(m.group("unit"))
     n_text = _group(m, "n")
@@ -324,6 +334,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Found | None]] = {
     "month_only": month_year,
     "relative_period": relative_period,
     "relative_day": relative_day,
+    "period_end": period_end,
     "ago": ago,
     "later": later,
     "weekday": weekday,
