@@ -25,7 +25,7 @@ class DateChoice:
 
 
 TERM_PREPOSITIONS = frozenset({"на", "до", "к", "по"})  # before the years a plan runs for
-TERM_REACH = 4  # characters before a time expression searched for its preposition
+PREPOSITION_REACH = 4  # characters before a time expression searched for its preposition
 
 
 def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
@@ -48,15 +48,21 @@ def normalise_date(value: str | None) -> str | None:
     return value
 
 
+def time_preposition(doc: Doc, t: TimeExpr) -> str:
+    """The preposition of a time expression, lower case: its own first word ("до 2030 года")
+    or the short word right before it ("на 2026-2028 годы"); "" when neither is one."""
+    words = t.text.split()
+    if len(words) > 1 and len(words[0]) <= 2 and words[0].isalpha():
+        return words[0].lower()
+    head = doc.text[max(0, t.start - PREPOSITION_REACH) : t.start].split()
+    return head[-1].lower() if head and len(head[-1]) <= 2 and head[-1].isalpha() else ""
+
+
 def _term(doc: Doc, t: TimeExpr) -> bool:
     """ "дорожная карта на 2026-2028 годы", "программа до 2030 года": the years a document or
     plan runs for, not when the event took place."""
     value = normalise_date(t.value) or ""
-    if len(value) != len("YYYY"):
-        return False
-    head = doc.text[max(0, t.start - TERM_REACH) : t.start].split()
-    first = t.text.split()[0].lower() if t.text.split() else ""
-    return first in TERM_PREPOSITIONS or bool(head and head[-1].lower() in TERM_PREPOSITIONS)
+    return len(value) == len("YYYY") and time_preposition(doc, t) in TERM_PREPOSITIONS
 
 
 def pick_date(doc: Doc, start: int, end: int, anchor: int) -> DateChoice:

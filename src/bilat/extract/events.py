@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 
 from ..doc import Doc, Event, Span
 from ..pipeline import stage
-from .clauses import FUTURE, INFINITIVE, clause_of, clauses, finite_forms, lemmas, line_span
+from .clauses import (
+    FUTURE,
+    INFINITIVE,
+    clause_of,
+    clauses,
+    finite_forms,
+    lemmas,
+    line_span,
+    low,
+)
 from .event_context import (
     about_third_country,
     countries_for,
@@ -198,7 +207,7 @@ def _partner_only(doc: Doc, hit: TriggerHit, found: set[str]) -> bool:
         (
             t.start
             for t in sent.tokens
-            if t.start > hit.token.start and t.text.lower() in WITH_PREPOSITIONS
+            if t.start > hit.token.start and low(t) in WITH_PREPOSITIONS
         ),
         None,
     )
@@ -246,6 +255,7 @@ def find_events(doc: Doc) -> list[Event]:
             else:
                 (weak if hit.weak else strong).append(occ)
     events = []
+    # strong mentions first, then framed ones join them or stand alone; weak ones only enrich
     merged = merge(merge(strong, []) + framed, weak)
     for occ in sorted(merged, key=lambda o: o.first.token.start):
         if not occ.countries:

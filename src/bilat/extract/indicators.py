@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..doc import Doc, Indicator, Quantity, Sentence
 from ..pipeline import stage
+from .event_context import time_preposition
 from .indicator_countries import (
     companies_countries,
     context_mentions,
@@ -184,9 +185,7 @@ def _period(doc: Doc, sent: Sentence, fig: _Figure) -> str | None:
         return None
     before = [t for t in times if t.start < fig.quantity.start]
     chosen = before[-1] if before else times[0]
-    head = doc.text[max(0, chosen.start - 3) : chosen.start].split()
-    since = (head and head[-1].lower() in SINCE_WORDS) or chosen.text.lower().startswith("с ")
-    if since and "/" not in chosen.value:
+    if time_preposition(doc, chosen) in SINCE_WORDS and "/" not in chosen.value:
         # "с 2005 года": a running total from then to the publication
         year = chosen.value[:4]
         return f"{year}/{doc.published.year}" if doc.published and year.isdigit() else None

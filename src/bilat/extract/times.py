@@ -18,13 +18,10 @@ from datetime import date
 from ..doc import Doc, Entity, TimeExpr
 from ..pipeline import stage
 from . import time_resolve as tr
-from .models import parse
 from .number_words import number_value
+from .time_eve import governs_a_noun
 from .time_lexicon import lexicon, norm
 from .time_patterns import RULES, RULES_LOWER
-
-NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})  # a name after "Накануне" is its subject
-GENITIVE_HEADS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})  # what "накануне X" governs
 
 
 @dataclass(frozen=True)
@@ -274,30 +271,9 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Found | None:
     """No anchor but the event named before, except "Накануне" used as an adverb: the day
     before publication ("Накануне министры провели переговоры", not "накануне визита")."""
     days = lexicon().eve_words.get(norm(m.group(0).strip()))
-    if days is None or ctx.published is None or _governs_a_noun(ctx.doc, m.string, m.end()):
+    if days is None or ctx.published is None or governs_a_noun(ctx.doc, m.string, m.end()):
         return Found(None, True)
     return Found(tr.shift(ctx.published, "day", days), True)
-
-
-_NEXT_WORD = re.compile(r"\s*([А-Яа-яЁё-]+)")
-
-
-def _governs_a_noun(doc: Doc, text: str, end: int) -> bool:
-    """The word after ``end`` is a genitive that is no person: "накануне визита",
-    "накануне официального визита", not "накануне министры" or "накануне главы государств"."""
-    nxt = _NEXT_WORD.match(text, end)
-    if nxt is None:
-        return False
-    word = nxt.group(1)
-    if any(e.start == nxt.start(1) and e.type in NAME_TYPES for e in doc.entities):
-        return False  # "Накануне Токаев провел ...": a person or a body, the subject
-    parses = parse(word.lower())
-    if any(p.tag.POS == "PREP" or {"Name", "Surn"} & p.tag.grammemes for p in parses):
-        return False  # "Накануне в Астане ...", "Накануне Токаев ...": an adverb
-    return any(
-        p.tag.case == "gent" and p.tag.POS in GENITIVE_HEADS and "anim" not in p.tag
-        for p in parses
-    ) and not any("anim" in p.tag and p.tag.case == "nomn" for p in parses)
 
 
 _WORDS_BEFORE = re.compile(r"([А-Яа-яЁё]+)[\s,]*$")
