@@ -104,14 +104,16 @@ def everything(client, path: str, size: int = 2, **params) -> tuple[int, list]:
 
 @pytest.mark.parametrize("pair", PAIRS)
 @pytest.mark.parametrize("as_of", [None, "2025-12-31"])
-def test_dossier_is_the_clis(client, db_url, pair, as_of):
+@pytest.mark.parametrize("full", [False, True])
+def test_dossier_is_the_clis(client, db_url, pair, as_of, full):
     a, b = pair.split("-")
-    args = [a, b, "--full", "--format", "json", "--db", db_url] + (["--as-of", as_of] if as_of else [])
-    result = CliRunner().invoke(dossier_cmd.command, args, catch_exceptions=False)
+    args = [a, b, "--format", "json", "--db", db_url] + (["--as-of", as_of] if as_of else [])
+    result = CliRunner().invoke(dossier_cmd.command, args + (["--full"] if full else []), catch_exceptions=False)
+    params = ({"as_of": as_of} if as_of else {}) | ({"full": "true"} if full else {})
     if result.exit_code:  # nothing about the pair up to that date
-        assert as_of and client.get(f"/api/pairs/{pair}/dossier", params={"as_of": as_of}).json()["documents"] == 0
+        assert as_of and client.get(f"/api/pairs/{pair}/dossier", params=params).json()["documents"] == 0
         return
-    web = client.get(f"/api/pairs/{pair}/dossier", params={"as_of": as_of} if as_of else {})
+    web = client.get(f"/api/pairs/{pair}/dossier", params=params)
     assert web.status_code == 200
     assert web.json() == json.loads(result.output)
 
@@ -222,3 +224,27 @@ def test_upload_refreshes_what_the_pages_show(own_db):
     assert r.json()["documents"][0]["id"] in {s["doc"] for s in after["sources"]}
     assert client.get("/api/events", params={"pair": "RU-UZ"}).json()["total"] > events
     assert client.get("/api/persons", params={"q": "мишустин"}).json()["total"] == 1
+
+
+def test_pair_page_reads_the_capped_dossier(db_url, monkeypatch):
+    """With caps of one row the page shows one row of each long list and the full totals."""
+    from bilat.knowledge.dossier import DossierCaps
+    from bilat.web import knowledge, pages
+
+    one = DossierCaps(events=1, event_reports=1, persons=1, person_docs=1, commitments=1, evidence=1, sources=1)
+    monkeypatch.setattr(knowledge, "DOSSIER_CAPS", one)
+    for name in ("PAIR_PAGE_EVENTS", "PAIR_PAGE_CARDS", "PAIR_PAGE_SOURCES", "PAIR_PAGE_PERSONS",
+                 "EVENT_REPORTS_SHOWN"):  # fmt: skip
+        monkeypatch.setattr(pages, name, 1)
+    client = TestClient(create_app(db_url, token=TOKEN), raise_server_exceptions=False)
+    pair = "RU-UZ"  # two visits, two documents
+    full = client.get(f"/api/pairs/{pair}/dossier", params={"full": "true"}).json()
+    capped = client.get(f"/api/pairs/{pair}/dossier").json()
+    assert len(capped["events"]) == 1 < len(full["events"]) == capped["totals"]["events"]
+    html = client.get(f"/pairs/{pair}").text
+    assert f"The newest 1 of {len(full['events'])} events" in html
+    assert html.count('<tr>\n      <td>') == 1  # one event row
+    assert f"The newest 1 of {full['documents']} documents" in html
+    for status in ("overdue", "pending", "fulfilled"):
+        n = sum(c["status"] == status for c in full["commitments"])
+        assert f'{status} <span class="count">{n}</span>' in html

@@ -105,8 +105,10 @@ def pairs(request: Request, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) ->
 
 @router.get("/pairs/{pair}/dossier", summary="The pair's dossier (events, series, people, ...)")
 def dossier(request: Request, pair: str,
-            as_of: Annotated[date | None, Query(description="Judge as of this day.")] = None) -> dict:  # fmt: skip
-    return _k(request).dossier(parse_pair(pair), as_of)
+            as_of: Annotated[date | None, Query(description="Judge as of this day.")] = None,
+            full: Annotated[bool, Query(description="Every row of every section (default: the newest "
+                                                    "rows of each long section, with its total).")] = False) -> dict:  # fmt: skip
+    return _k(request).dossier(parse_pair(pair), as_of, full)
 
 
 @router.get("/persons", summary="People across documents, with role histories")

@@ -57,7 +57,7 @@ def timeline_figure(events: list[dict]) -> dict | None:
     links = [evidence_link(e["sources"][0]["doc"], e["sources"][0]["start"], e["sources"][0]["end"])
              for e in dated]  # fmt: skip
     hover = [f"{e['date']} {e['type']}{' in ' + e['place'] if e.get('place') else ''}"
-             f" · {len(e['sources'])} report(s)" for e in dated]  # fmt: skip
+             f" · {e.get('reports', len(e['sources']))} report(s)" for e in dated]  # fmt: skip
     types = sorted({e["type"] for e in dated})
     return {
         "data": [{

@@ -1,7 +1,7 @@
 """Knowledge across documents for the web app, read from the knowledge tables and cached.
 
-The dossier is :func:`bilat.store.kb_read.dossier_from_kb`, exactly what ``bilat dossier --full`` prints;
-the listings are :mod:`bilat.store.kb_pages`, paged in SQL. Nothing here reads extraction records:
+The dossier is :func:`bilat.store.kb_dossier.read_dossier`, exactly what ``bilat dossier`` prints:
+capped in SQL by default, everything (``bilat dossier --full``) on request; the listings are :mod:`bilat.store.kb_pages`, paged in SQL. Nothing here reads extraction records:
 the tables are recomputed per country pair when documents arrive (:mod:`bilat.store.kb`).
 """
 
@@ -11,9 +11,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
+from ..knowledge.dossier import DOSSIER_CAPS
 from ..store import kb_pages
 from ..store.kb import pair_key
-from ..store.kb_read import dossier_from_kb, ensure_pair
+from ..store.kb_dossier import read_dossier
+from ..store.kb_read import ensure_pair
 from .cache import KnowledgeCache
 
 Pair = tuple[str, str]
@@ -41,8 +43,10 @@ class Knowledge:
         ensure_pair(self.engine, key)  # documents stored before the knowledge tables existed
         return [key]
 
-    def dossier(self, pair: Pair, as_of: date | None = None) -> dict:
-        return self.cache.get(("dossier", pair, as_of), lambda: dossier_from_kb(self.engine, pair, as_of))
+    def dossier(self, pair: Pair, as_of: date | None = None, full: bool = False) -> dict:
+        """The pair's dossier: each long section cut to the newest rows (with its total), or all."""
+        caps = None if full else DOSSIER_CAPS
+        return self.cache.get(("dossier", pair, as_of, full), lambda: read_dossier(self.engine, pair, as_of, caps))
 
     def persons(self, pair: Pair | None, q: str | None, country: str | None, limit: int, offset: int) -> dict:
         pairs = self._pairs(pair)

@@ -23,8 +23,9 @@ router = APIRouter(include_in_schema=False)
 HOME_PAIRS = 30
 NETWORK_PAIRS = 60
 STATUS_COLUMNS = ("overdue", "pending", "fulfilled")
-# The pair page shows the newest rows of each list, as ``bilat dossier`` does (one set of caps);
-# the full lists are paged (links on the page).
+# The pair page shows the capped dossier that ``bilat dossier`` prints (one set of caps, read in
+# SQL): the newest rows of each long list with the list's total; the full lists are paged (links
+# on the page).
 PAIR_PAGE_EVENTS = DOSSIER_CAPS.events
 PAIR_PAGE_CARDS = DOSSIER_CAPS.commitments  # commitments per status column
 PAIR_PAGE_SOURCES = DOSSIER_CAPS.sources
