@@ -27,9 +27,9 @@ class Token:
     start: int
     end: int
     text: str
-    lemma: str = ""
+    lemma: str = ""  # the most likely normal form
     pos: str = ""
-    feats: dict[str, str] = field(default_factory=dict)
+    lemmas: frozenset[str] = frozenset()  # every normal form the morphology offers (ё as е)
 
 
 @dataclass(slots=True)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..doc import Sentence, Token
 from .folding import WORD_CACHE_SIZE
 from .folding import fold as _low
-from .models import parse
+from .models import lemma_forms, parse
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "…", ".", "!", "?"})
 VERBAL_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
@@ -66,17 +66,10 @@ def low(tok: Token) -> str:
     return _low(tok.text)
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def _lemmas(text: str, lemma: str) -> frozenset[str]:
-    out = {lemma.replace("ё", "е")} if lemma else set()
-    for p in parse(_low(text)):
-        out.add(p.normal_form.replace("ё", "е"))
-    return frozenset(out)
-
-
 def lemmas(tok: Token) -> frozenset[str]:
-    """Every normal form pymorphy3 offers for the token (ё written as е)."""
-    return _lemmas(tok.text, tok.lemma)
+    """Every normal form pymorphy3 offers for the token (ё written as е); the ``segment`` stage
+    fills them in, a token made elsewhere has them looked up."""
+    return tok.lemmas or lemma_forms(tok.text, tok.lemma)
 
 
 def verbal_parse(tok: Token):

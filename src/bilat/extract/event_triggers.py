@@ -85,6 +85,7 @@ class EventLexicon:
     held_verbs: frozenset[str] = frozenset()
     official_lemmas: frozenset[str] = frozenset()
     process_verbs: frozenset[str] = frozenset()
+    trigger_lemmas: frozenset[str] = frozenset()  # every trigger's lemmas: a word without one is none
 
 
 @dataclass(slots=True)
@@ -150,6 +151,7 @@ def load_lexicon() -> EventLexicon:
         held_verbs=frozenset(raw.get("held_verbs", ())),
         official_lemmas=frozenset(raw.get("official_lemmas", ())),
         process_verbs=frozenset(raw.get("process_verbs", ())),
+        trigger_lemmas=frozenset().union(*(t.lemmas for t in triggers)),
     )
 
 
@@ -341,6 +343,8 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     for i, tok in enumerate(words):
         tok_lemmas = lemmas(tok)
+        if not tok_lemmas & lex.trigger_lemmas:
+            continue
         for trig in lex.triggers:
             if not tok_lemmas & trig.lemmas or not _needs_met(trig, words, i, ends[i]):
                 continue

@@ -19,6 +19,7 @@ MIN_CYRILLIC_SHARE = 0.3  # of all letters
 MIN_LETTERS_FOR_LANGUAGE = 40
 MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-z]+|#\d+);")
 MIN_MARKUP_HITS = 3
+RUSSIAN_LETTER = re.compile("[а-яёА-ЯЁ]")
 SENTENCE_END = re.compile(r"[.!?…]\s|\n\s*\n")
 
 
@@ -33,11 +34,12 @@ def inspect(doc: Doc) -> Doc:
     if not text.strip():
         doc.warnings.append(f"{WARN_EMPTY} the text is empty: nothing to extract")
         return doc
-    letters = [ch for ch in text[:MAX_ANALYSED_CHARS] if ch.isalpha()]
-    cyrillic = sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in letters)
-    if len(letters) >= MIN_LETTERS_FOR_LANGUAGE and cyrillic < MIN_CYRILLIC_SHARE * len(letters):
+    head = text[:MAX_ANALYSED_CHARS]
+    letters = sum(map(str.isalpha, head))
+    cyrillic = len(RUSSIAN_LETTER.findall(head))
+    if letters >= MIN_LETTERS_FOR_LANGUAGE and cyrillic < MIN_CYRILLIC_SHARE * letters:
         doc.warnings.append(
-            f"{WARN_NOT_RUSSIAN} only {cyrillic / len(letters):.0%} of the letters are Cyrillic: "
+            f"{WARN_NOT_RUSSIAN} only {cyrillic / letters:.0%} of the letters are Cyrillic: "
             "bilat reads Russian, so little or nothing will be found"
         )
     if not letters:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from .folding import WORD_CACHE_SIZE
+from .folding import WORD_CACHE_SIZE, fold
 
 
 @cache
@@ -67,6 +67,16 @@ def analysis(word: str) -> tuple[str, str]:
     if parses:
         return parses[0].normal_form, str(parses[0].tag.POS or "")
     return word.lower(), ""
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def lemma_forms(word: str, lemma: str) -> frozenset[str]:
+    """``lemma`` and every normal form pymorphy3 offers for ``word`` in lower case, ё written
+    as е (an ambiguous word is read every way: "стали" is both "стать" and "сталь")."""
+    out = {lemma.replace("ё", "е")} if lemma else set()
+    for p in parse(fold(word)):
+        out.add(p.normal_form.replace("ё", "е"))
+    return frozenset(out)
 
 
 def lemma(word: str) -> str:

@@ -6,12 +6,12 @@ from razdel import sentenize, tokenize
 
 from ..doc import Doc, Sentence, Token
 from ..pipeline import stage
-from .models import analysis
+from .models import analysis, lemma_forms
 
 
 def _token(start: int, text: str) -> Token:
     lemma, pos = analysis(text)
-    return Token(start, start + len(text), text, lemma, pos)
+    return Token(start, start + len(text), text, lemma, pos, lemma_forms(text, lemma))
 
 
 @stage("segment", requires=("text",), provides=("sentences",))
