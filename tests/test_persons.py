@@ -64,6 +64,14 @@ def _persons(text: str):
         ("У Юн Гын", "У Юн", "Гын", ""),
         ("А Петров", "", "Петров", ""),
         ("Лаврову", "", "Лавров", ""),
+        # a surname in -ли, -ни, -ти, -ци never declines (a first name in -и does)
+        ("Паоло Джентилони", "Паоло", "Джентилони", ""),
+        ("Тимо Сойни", "Тимо", "Сойни", ""),
+        ("Ираклия Гарибашвили", "Ираклий", "Гарибашвили", ""),
+        ("Маттео Ренци", "Маттео", "Ренци", ""),
+        ("Федерики Могерини", "Федерика", "Могерини", ""),
+        ("Ольги Галушки", "Ольга", "Галушка", ""),
+        ("Анджея Дуды", "Анджей", "Дуда", ""),
     ],
 )
 def test_name_to_nominative(words, first, last, patronymic):
@@ -334,7 +342,11 @@ def _persons_at(text: str, url: str | None = None, source: str | None = None):
          "https://example.ru/news/1", "Игорь Савельев", "RU"),
         ("Недавно Токио посетил первый вице-премьер Игорь Савельев.",
          "https://example.com/news/1", "Игорь Савельев", None),
-        # ... but not for the staff of an international body
+        # ... unless the text is about other countries and never names the outlet's
+        ("Вице-канцлер Зигмар Хольтман выступил против списания долга. Германия и Греция "
+         "так и не договорились о новом кредите.",
+         "https://example.ru/news/3", "Зигмар Хольтман", None),
+        # ... or for the staff of an international body
         ("Как отметил представитель международного агентства Argus Media Павел Ищенко, "
          "цены растут.", "https://example.ru/news/2", "Павел Ищенко", None),
     ],
@@ -361,3 +373,22 @@ def test_outlet_country(url, source, country):
     from bilat.extract.person_country import outlet_country
 
     assert outlet_country(Doc(id="t", text="", url=url, source=source)) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the tagger runs a name on into the next person's surname
+        ("Президент США Дональд Трамп прибыл в Рим. На встречах с президентом Италии Серджо "
+         "Маттареллой и премьер-министром Паоло Джентилони Трамп обсудил санкции.",
+         {"Дональд Трамп", "Серджо Маттарелла", "Паоло Джентилони"}),
+        # a caption line holding only a name, over a paragraph opening with the surname
+        ("Глава комитета сената США Боб Хеллер заявил о новых санкциях.\nБоб Хеллер\n"
+         "Хеллер добавил, что закон примут в мае.", {"Боб Хеллер"}),
+        # a name wrapped at the end of a line of text stays one name
+        ("Встреча президента Казахстана и президента Кыргызстана Садыра\nЖапарова прошла "
+         "в Астане.", {"Садыр Жапаров"}),
+    ],
+)
+def test_name_runs_cut_where_a_name_ends(text, names):
+    assert {p.name for p in _persons(text).persons} == names

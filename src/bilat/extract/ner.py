@@ -109,6 +109,34 @@ def _bio_runs(tags: list[str]) -> list[tuple[str, int, int]]:
     return runs
 
 
+def _line_pieces(runs: list[tuple[str, int, int]], tokens: list[Token], text: str) -> list[tuple[str, int, int]]:
+    """The entity runs cut after a line that holds nothing but the entity's words: a caption
+    "Боб Коркер" over a paragraph opening "Коркер добавил" is two mentions (a name wrapped
+    at the end of a line of text, "Садыра\nЖапарова", stays one)."""
+    out = []
+    for kind, i, j in runs:
+        for k in range(i + 1, j):
+            if "\n" in text[tokens[k - 1].end : tokens[k].start] and _opens_line(text, tokens[i].start):
+                out.append((kind, i, k))
+                i = k
+                if kind == "PER" and not _may_start_name(tokens[k].text):
+                    kind = "O"  # the paragraph's first word ("Сложности"), not a name
+        out.append((kind, i, j))
+    return out
+
+
+def _may_start_name(word: str) -> bool:
+    """A word the dictionary does not know, or knows as a name."""
+    parses = parse(word)
+    return not parses or any(tag in parses[0].tag for tag in ("Name", "Surn", "Patr")) or (
+        type(parses[0].methods_stack[0][0]).__name__ != "DictionaryAnalyzer"
+    )
+
+
+def _opens_line(text: str, offset: int) -> bool:
+    return not text[text.rfind("\n", 0, offset) + 1 : offset].strip()
+
+
 def _to_nominative(word: str) -> str:
     for p in parse(word):
         if p.tag.POS not in ("NOUN", "ADJF") or p.tag.case is None:
@@ -171,7 +199,7 @@ def ner(doc: Doc) -> Doc:
     windows = tag_tokens([[t.text for t in run.window] for run in runs])
     for run, window_tags in zip(runs, windows, strict=True):
         tokens, tags = run.tokens, window_tags[run.offset : run.offset + len(run.tokens)]
-        for kind, i, j in _bio_runs(tags):
+        for kind, i, j in _line_pieces(_bio_runs(tags), tokens, doc.text):
             if kind not in ENTITY_TYPES:
                 continue
             start, end = tokens[i].start, tokens[j - 1].end

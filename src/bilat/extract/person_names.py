@@ -86,6 +86,9 @@ ENDING_RULES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...]
 INDECLINABLE = re.compile(r"(улы|уулу|кызы|гызы|оглы|заде)$", re.IGNORECASE)
 # a word ending in a vowel may be a foreign name that never declines (Шойгу, Саркози)
 VOWEL_FINAL = re.compile(r"[еиоуэю]$", re.IGNORECASE)
+# a surname in -ли, -ни, -ти, -ци is a foreign one that never declines (Italian, Finnish,
+# Georgian), not the genitive of one in -ля, -ня, -тя, -ца (first names are: "Тани" -> "Таня")
+FOREIGN_I_SURNAME = re.compile(r"[лнтц]и$", re.IGNORECASE)
 # Russian surname stems, in any case: how a surname put first ("Лужков Юрий") is told
 RUSSIAN_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын|ск|цк)(а|у|ым|е|ой|ого|ому|им|ом|ий|ая|ую)?$", re.I)
 PATRONYMIC = re.compile(r"(ович|евич|ьич|ична|овна|евна|инична)(а|у|ем|е|ы|е|у|ой)?$", re.I)
@@ -145,6 +148,8 @@ def _part_candidates(part: str, trusted: frozenset[str]) -> Candidates:
         weight = DICT_WEIGHT if known else GUESS_WEIGHT
         form = p.inflect({"nomn", "sing"})
         word = form.word if form is not None else p.normal_form
+        if not known and trusted is LAST and FOREIGN_I_SURNAME.search(low) and word != low:
+            continue  # a guess of the same kind
         if "Fixd" in tag:  # indeclinable: the word says nothing about the case
             for case in CASES:
                 _add(out, case, _gender_of(tag), word, weight * 0.3)
@@ -168,6 +173,8 @@ def _part_candidates(part: str, trusted: frozenset[str]) -> Candidates:
         stem = low[: len(low) - len(ending)]
         if stem_end and not re.search(f"({stem_end})$", stem):
             continue
+        if trusted is LAST and ending == "и" and FOREIGN_I_SURNAME.search(low):
+            continue  # "Джентилони", "Гарибашвили", "Ренци" are not oblique "Джентилоня"
         oblique = True
         for case in cases:
             _add(out, case, genders, stem + nominative, RULE_WEIGHT)

@@ -85,30 +85,52 @@ def _name_tokens(tokens: list[Token], index: SpanIndex) -> list[Token]:
     return tokens
 
 
-def name_mentions(doc: Doc, index: SpanIndex) -> list[NameMention]:
+def _named_tokens(doc: Doc, index: SpanIndex) -> list[tuple[Sentence, list[Token]]]:
+    """The name words of each PERSON entity, with its sentence."""
     persons = sorted((e for e in doc.entities if e.type == "PERSON"), key=lambda e: e.start)
-    mentions: list[NameMention] = []
+    out: list[tuple[Sentence, list[Token]]] = []
     k = 0
     for sent in doc.sentences:
         while k < len(persons) and persons[k].start < sent.end:
-            ent = persons[k]
+            where = _tokens_in(sent, persons[k])
             k += 1
-            where = _tokens_in(sent, ent)
-            if where is None:
+            if where is not None:
+                tokens = _name_tokens(sent.tokens[where[0] : where[1] + 1], index)
+                if tokens:
+                    out.append((sent, tokens))
+    return out
+
+
+def _split_run_on(found: list[tuple[Sentence, list[Token]]]) -> list[tuple[Sentence, list[Token]]]:
+    """A name of three or more words whose last word is the surname of another person of the
+    text ("премьер-министром Паоло Джентилони Трамп подтвердил", Дональд Трамп named
+    elsewhere) is that name and the other person's surname: the tagger ran them together."""
+    full = {(n.first, n.last) for _, tokens in found
+            if len(tokens) == 2 and (n := normalize_name([t.text for t in tokens])).first}  # fmt: skip
+    out = []
+    for sent, tokens in found:
+        words = [t.text for t in tokens]
+        if len(words) >= 3 and all(w[:1].isalpha() and not INITIAL.match(w) for w in words):
+            whole = normalize_name(words)
+            if not whole.patronymic and any(
+                s == whole.last and f not in whole.first.split() for f, s in full
+            ):
+                out += [(sent, tokens[:-1]), (sent, tokens[-1:])]
                 continue
-            first, last = where
-            tokens = _name_tokens(sent.tokens[first : last + 1], index)
-            if not tokens:
-                continue
-            first = sent.tokens.index(tokens[0])
-            name = normalize_name([t.text for t in tokens])
-            if not name.last:
-                continue
-            role = role_before(doc, sent.tokens, first, index) or role_after(
-                doc, sent.tokens, last, index
-            )
-            surname = next((t.text for t in reversed(tokens) if t.text[:1].isalpha()), "")
-            mentions.append(NameMention(tokens[0].start, tokens[-1].end, surname, name, role))
+        out.append((sent, tokens))
+    return out
+
+
+def name_mentions(doc: Doc, index: SpanIndex) -> list[NameMention]:
+    mentions: list[NameMention] = []
+    for sent, tokens in _split_run_on(_named_tokens(doc, index)):
+        name = normalize_name([t.text for t in tokens])
+        if not name.last:
+            continue
+        first, last = sent.tokens.index(tokens[0]), sent.tokens.index(tokens[-1])
+        role = role_before(doc, sent.tokens, first, index) or role_after(doc, sent.tokens, last, index)
+        surname = next((t.text for t in reversed(tokens) if t.text[:1].isalpha()), "")
+        mentions.append(NameMention(tokens[0].start, tokens[-1].end, surname, name, role))
     return mentions
 
 
@@ -120,6 +142,9 @@ def persons(doc: Doc) -> Doc:
     link_role_references(doc, clusters, index)
     doc.persons = to_persons(doc, clusters)
     outlet = outlet_country(doc)
+    named = {m.code for m in doc.country_mentions}
+    if outlet and outlet not in named and len(named) >= 2:
+        outlet = None  # a Russian paper on Germany and Greece alone: its officials are not Russian
     for person, cluster in zip(doc.persons, clusters, strict=True):
         if person.country is None:
             person.country = _fallback_country(doc, cluster, person.role, outlet)
