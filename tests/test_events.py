@@ -379,6 +379,15 @@ def test_references_processes_and_reporting_verbs(text, expected):
             [],
         ),
         ("Министры встретились и подписали соглашение о транзите.", ["agreement", "meeting"]),
+        # a president who also speaks of football: only the football sentences are left out
+        (
+            "Президент Чили Хосе Перес посетил Москву с официальным визитом. Он встретился с "
+            "президентом России Владимиром Путиным. Министры подписали меморандум о "
+            "сотрудничестве. Министры обсудили энергетику, транспорт и туризм. Стороны "
+            "договорились о новых рейсах. Президент вспомнил свой первый футбольный матч: "
+            "тренер сборной и лучший игрок провели с ним встречу на стадионе.",
+            ["agreement", "meeting", "visit"],
+        ),
     ],
 )
 def test_sports_reports_hold_no_relations_events(text, expected):

@@ -78,6 +78,9 @@ class EventLexicon:
     visit_non_agents: frozenset[str] = frozenset()
     sports_lemmas: frozenset[str] = frozenset()
     sports_min_distinct: int = 0
+    sports_report_share: float = 1.0
+    sports_lead_share: float = 1.0
+    sports_lead_sentences: int = 0
     meeting_non_partners: frozenset[str] = frozenset()
     meeting_partner_reach: int = 0
     topic_process_nouns: frozenset[str] = frozenset()
@@ -144,6 +147,9 @@ def load_lexicon() -> EventLexicon:
         visit_non_agents=frozenset(raw.get("visit_non_agents", ())),
         sports_lemmas=frozenset(raw.get("sports_lemmas", ())),
         sports_min_distinct=int(raw.get("sports_min_distinct", 0)),
+        sports_report_share=float(raw.get("sports_report_share", 1.0)),
+        sports_lead_share=float(raw.get("sports_lead_share", 1.0)),
+        sports_lead_sentences=int(raw.get("sports_lead_sentences", 0)),
         meeting_non_partners=frozenset(raw.get("meeting_non_partners", ())),
         meeting_partner_reach=int(raw.get("meeting_partner_reach", 0)),
         topic_process_nouns=frozenset(raw.get("topic_process_nouns", ())),

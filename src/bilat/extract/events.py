@@ -167,17 +167,28 @@ def _codes(occ: Occurrence) -> tuple[str, str]:
     return cameo, entry.get("plover", "")
 
 
-def is_sports_report(lex: EventLexicon, doc: Doc) -> bool:
-    """The document uses enough distinct sports words to be a game report."""
-    if not lex.sports_min_distinct:
-        return False
+def sports_sentences(lex: EventLexicon, doc: Doc) -> list[bool]:
+    """For each sentence, whether it speaks of sport ("матч", "чемпионат"): all False unless
+    the document uses enough distinct sports words for its sport to matter."""
     seen: set[str] = set()
+    marks = []
     for sent in doc.sentences:
-        for tok in sent.tokens:
-            seen |= lemmas(tok) & lex.sports_lemmas
-            if len(seen) >= lex.sports_min_distinct:
-                return True
-    return False
+        found = frozenset().union(*(lemmas(t) & lex.sports_lemmas for t in sent.tokens))
+        seen |= found
+        marks.append(bool(found))
+    if not lex.sports_min_distinct or len(seen) < lex.sports_min_distinct:
+        return [False] * len(marks)
+    return marks
+
+
+def is_sports_report(lex: EventLexicon, marks: list[bool]) -> bool:
+    """A game report: sport in a large share of its sentences, or in its lead and in a fair
+    share (an interview of a president who also speaks of football is no game report)."""
+    if not any(marks):
+        return False
+    share = sum(marks) / len(marks)
+    lead = any(marks[: lex.sports_lead_sentences])
+    return share >= lex.sports_report_share or (lead and share >= lex.sports_lead_share)
 
 
 def _two_parties(lex: EventLexicon, doc: Doc, hit: TriggerHit) -> bool:
@@ -235,12 +246,15 @@ def _visit_elsewhere(doc: Doc, hit: TriggerHit) -> bool:
 
 def find_events(doc: Doc) -> list[Event]:
     lex = load_lexicon()
-    if is_sports_report(lex, doc):
+    sport = sports_sentences(lex, doc)
+    if is_sports_report(lex, sport):
         return []  # games and players' contracts, not relations between countries
     strong: list[Occurrence] = []
     weak: list[Occurrence] = []
     framed: list[Occurrence] = []  # "в ходе визита": the visit reported elsewhere, if anywhere
-    for sent in doc.sentences:
+    for sent, of_sport in zip(doc.sentences, sport, strict=True):
+        if of_sport:
+            continue  # its "встреча" is a game, its "контракт" a player's
         if about_third_country(doc, sent.start, sent.end):
             continue  # between one of the parties and a third country
         for hit in find_hits(sent):
