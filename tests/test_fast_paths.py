@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from bilat.extract.gates import gated_finditer
 from bilat.extract.quantities import RULES as QUANTITY_RULES
 from bilat.extract.quantity_patterns import GATES as QUANTITY_GATES
 from bilat.extract.time_patterns import GATES, RULES_LOWER
@@ -28,6 +29,10 @@ GATED_TEXTS = TRICKY + [
     "к 2020-му, вчера, в прошлом году, два года назад, через неделю, в четверг",
     "на следующий день, в настоящее время, на днях, (1984), в течение трёх лет",
     "рост на 5,5 процента, 1,2 п.п., на два процентных пункта, 7,6%, пять процентов",
+    # rules run only on the lines around their gates: matches on, beside and across lines
+    "Абзац без дат.\nВ январе 2025 года\nтоварооборот вырос на 5%.\nЕщё абзац.\n\nИ ещё "
+    "один.\nС 1 по 3\nмарта 2025 года прошли переговоры.\nНа 7,5\nпроцента больше.",
+    "\n\n2025\n\n\nвчера\nв\nянваре\n\nчерез\nнеделю\n(1984)\n5 %\n",
 ]
 
 
@@ -44,7 +49,10 @@ def test_time_rules_match_only_behind_their_gates(text):
 
 @pytest.mark.parametrize("text", GATED_TEXTS)
 def test_quantity_rules_match_only_behind_their_gates(text):
-    low = text.lower()
-    for name, gates in QUANTITY_GATES.items():
-        if QUANTITY_RULES[name][0].search(text):
-            assert any(g in low for g in gates), name
+    for name, gate in QUANTITY_GATES.items():
+        pattern = QUANTITY_RULES[name][0]
+        if pattern.search(text):
+            assert gate.search(text), name
+        assert [m.span() for m in gated_finditer(pattern, gate, text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]

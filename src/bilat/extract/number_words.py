@@ -34,6 +34,18 @@ def _stems() -> frozenset[str]:
     return frozenset(word[:2] for word in lexicon().number_words)
 
 
+@cache
+def number_word_starts() -> frozenset[str]:
+    """The first two letters of every number word as they may be written (any case, ё or е):
+    a word starting otherwise has no value, whatever its case."""
+    out = set()
+    for stem in _stems():
+        firsts = {stem[0], stem[0].upper()} | ({"ё", "Ё"} if stem[0] == "е" else set())
+        seconds = {stem[1], stem[1].upper()} | ({"ё", "Ё"} if stem[1] == "е" else set())
+        out |= {a + b for a in firsts for b in seconds}
+    return frozenset(out)
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_value(word: str) -> float | None:
     """Value of one spelled-out number word in any case ("двух" -> 2), else None."""

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from ..doc import Doc, Entity, Quantity
 from ..pipeline import stage
 from . import quantity_patterns as qp
+from .gates import gated_finditer
 from .models import parse
-from .number_words import parse_digits, word_value, words_value
+from .number_words import number_word_starts, parse_digits, word_value, words_value
 from .quantity_lexicon import lexicon
 from .time_lexicon import norm
 
@@ -151,7 +152,8 @@ def _spelled_counts(text: str) -> list[Found]:
     words with only spaces between them, each run followed by the noun it counts)."""
     out = []
     words = list(_WORD.finditer(text))
-    values = [word_value(w.group()) for w in words]
+    openers = number_word_starts()
+    values = [word_value(w) if w[:2] in openers else None for w in map(re.Match.group, words)]
     starts = [k for k, v in enumerate(values) if v is not None]
     n, k = len(words), 0
     while k < len(starts):
@@ -180,11 +182,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     taken = [(t.start, t.end) for t in doc.times]
     taken += [(e.start, e.end) for e in doc.entities if e.type == "DATE"]
     found: list[tuple[int, Found]] = []
-    low = doc.text.lower()
     for order, (name, (pattern, handler)) in enumerate(RULES.items()):
-        if name in qp.GATES and not any(g in low for g in qp.GATES[name]):
-            continue
-        for m in pattern.finditer(doc.text):
+        for m in gated_finditer(pattern, qp.GATES.get(name), doc.text):
             f = handler(m)
             if f is not None and f.end > f.start:
                 found.append((order, f))

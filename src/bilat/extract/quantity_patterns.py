@@ -57,9 +57,9 @@ TONNES = _rx(LEFT + NUM + SCALE + r"\s*(?P<unit>тонн[а-яё]*(?![\w])|т(?!
 COUNT = _rx(LEFT + NUM + SCALE + r"\s+(?=[а-яё])")
 
 # What every match of a rule holds, in lower case (a text without it is not scanned)
-GATES: dict[str, tuple[str, ...]] = {
-    "percent": ("%", "проц"),
-    "points": ("п.", "процентн"),
+GATES: dict[str, re.Pattern[str]] = {
+    "percent": re.compile(r"%|проц", re.IGNORECASE),
+    "points": re.compile(r"п\.|процентн", re.IGNORECASE),
 }
 
 # words before a number that make it approximate (searched right before the number)

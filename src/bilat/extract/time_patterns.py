@@ -2,8 +2,8 @@
 
 Every rule matches case-insensitively over the raw document text, so match offsets are
 document offsets. ``RULES_LOWER`` are the same rules for lower-case text, each behind a gate
-(``GATES``): a month name, a year, "назад" that every match holds, so that a text without it
-is not scanned with the rule. A leading preposition ("в", "с", "на", "по", "за", "к", "до",
+(``GATES``): a month name, a year, "назад" that every match holds, so that a rule is run only
+on the lines around its gate (:mod:`bilat.extract.gates`). A leading preposition ("в", "с", "на", "по", "за", "к", "до",
 "через") is part of the span, as in NEREL's DATE annotation ("в 2018 году", "с 16 апреля").
 Group names: ``d``/``m``/``y`` day, month, year (``1``/``2`` suffixes in ranges), ``ry``
 a relative year ("этого года"), ``n`` a count, ``unit`` a unit word, ``edge`` "начале"/"конце".
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .gates import gated_finditer
 from .time_lexicon import alternation, lexicon
 
 _L = lexicon()
@@ -233,8 +234,8 @@ RULES: dict[str, tuple[re.Pattern[str], str]] = {
     "vague": (VAGUE, "duration"),
 }
 
-# What every match of a rule holds somewhere (a month name, a year, "назад"): a text without
-# it is not scanned with the rule. Over lower-case text, like the rules it gates.
+# What every match of a rule holds somewhere (a month name, a year, "назад"): the rule is run
+# only on the lines around it. Over lower-case text, like the rules it gates.
 _MONTH = MONTH_WORDS
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d)"
 GATES: dict[str, str] = {
@@ -260,39 +261,24 @@ GATES: dict[str, str] = {
     "weekday": WEEKDAY_ACCUSATIVE,
     "anaphoric": alternation(list(_L.anaphoric)),
     "vague": alternation(list(_L.vague)),
+    "relative_period": "год|месяц|недел|квартал|полугод",
+    "duration": "год|лет|месяц|недел|день|дня|дней|сутк|суток|десятилет",
+    "year_bracketed": r"\(",
 }
 _GATES = {gate: re.compile(gate) for gate in set(GATES.values())}
-_gate_hits: tuple[str | None, dict[str, bool]] = (None, {})
-
-
-def _gate_open(gate: str, text: str) -> bool:
-    """Whether ``gate`` occurs in ``text`` (remembered for the last text seen, so the rules
-    sharing a gate search a text once)."""
-    global _gate_hits
-    state = _gate_hits
-    if state[0] is not text:
-        state = (text, {})
-        _gate_hits = state
-    hits = state[1]
-    hit = hits.get(gate)
-    if hit is None:
-        hit = hits[gate] = _GATES[gate].search(text) is not None
-    return hit
 
 
 class GatedRule:
-    """A rule over lower-case text that skips a text without its gate (see ``GATES``)."""
+    """A rule over lower-case text run only where its gate occurs (see ``GATES``)."""
 
     __slots__ = ("pattern", "gate")
 
     def __init__(self, pattern: re.Pattern[str], gate: str | None) -> None:
         self.pattern = pattern
-        self.gate = gate
+        self.gate = _GATES[gate] if gate is not None else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self.gate is not None and not _gate_open(self.gate, text):
-            return iter(())
-        return self.pattern.finditer(text)
+        return gated_finditer(self.pattern, self.gate, text)
 
 
 RULES_LOWER: dict[str, GatedRule] = {
