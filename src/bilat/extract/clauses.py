@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..doc import Sentence, Token
-from .folding import WORD_CACHE_SIZE
+from .folding import MEMO_CACHE_SIZE, WORD_CACHE_SIZE
 from .folding import fold as _low
 from .models import lemma_forms, parse
 
@@ -78,6 +78,17 @@ def verbal_parse(tok: Token):
     A later parse counts only when the best one is a short form or an adverb
     ("открыто", "намерен"), never when it is a noun or a pronoun ("мой", "стекло")."""
     return _verbal_parse(_low(tok.text))
+
+
+def verbal_pos(tok: Token) -> str:
+    """The part of speech of :func:`verbal_parse` ("VERB", "INFN", ...), "" for none."""
+    return _verbal_pos(_low(tok.text))
+
+
+@lru_cache(maxsize=MEMO_CACHE_SIZE)
+def _verbal_pos(word: str) -> str:
+    p = _verbal_parse(word)
+    return str(p.tag.POS) if p is not None else ""
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

@@ -20,6 +20,7 @@ from .clauses import (
     negated,
     verb_form,
     verbal_parse,
+    verbal_pos,
 )
 from .commitment_lexicon import CommitmentLexicon, Cue, load_cues
 from .models import is_known, parse
@@ -310,8 +311,7 @@ def _may_be_cue(lex: CommitmentLexicon, tok: Token) -> bool:
         return False
     if lemmas(tok) & lex.candidate_lemmas:
         return True
-    p = verbal_parse(tok)
-    return p is not None and p.tag.POS in FUTURE_POS
+    return verbal_pos(tok) in FUTURE_POS
 
 
 def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit]:

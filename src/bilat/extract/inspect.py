@@ -19,7 +19,7 @@ MIN_CYRILLIC_SHARE = 0.3  # of all letters
 MIN_LETTERS_FOR_LANGUAGE = 40
 MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-z]+|#\d+);")
 MIN_MARKUP_HITS = 3
-RUSSIAN_LETTER = re.compile("[а-яёА-ЯЁ]")
+RUSSIAN_LETTERS = re.compile("[а-яёА-ЯЁ]+")
 SENTENCE_END = re.compile(r"[.!?…]\s|\n\s*\n")
 
 
@@ -36,7 +36,7 @@ def inspect(doc: Doc) -> Doc:
         return doc
     head = text[:MAX_ANALYSED_CHARS]
     letters = sum(map(str.isalpha, head))
-    cyrillic = len(RUSSIAN_LETTER.findall(head))
+    cyrillic = sum(map(len, RUSSIAN_LETTERS.findall(head)))
     if letters >= MIN_LETTERS_FOR_LANGUAGE and cyrillic < MIN_CYRILLIC_SHARE * letters:
         doc.warnings.append(
             f"{WARN_NOT_RUSSIAN} only {cyrillic / letters:.0%} of the letters are Cyrillic: "

@@ -49,10 +49,16 @@ def morph_analyzer():
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
 def parse(word: str):
-    """pymorphy3 parses of one word, cached (words repeat a lot in news). A word pymorphy3
-    cannot read (its shape check fails on letters with no Unicode name, "𗀀") has none."""
+    """pymorphy3 parses of one word, cached (words repeat a lot in news). pymorphy3 reads a
+    word of two or more letters the same in any case, so "Москва" and "москва" share one
+    look-up (a single capital letter is read as an initial). A word pymorphy3 cannot read
+    (its shape check fails on letters with no Unicode name, "𗀀") has none."""
+    return _parse(word.lower() if len(word) > 1 else word)
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _parse(word: str):
     try:
         return morph_analyzer().parse(word)
     except ValueError:

@@ -85,49 +85,55 @@ def _name_tokens(tokens: list[Token], index: SpanIndex) -> list[Token]:
     return tokens
 
 
-def _named_tokens(doc: Doc, index: SpanIndex) -> list[tuple[Sentence, list[Token]]]:
+Named = tuple[Sentence, int, list[Token]]  # a name's sentence, its first token's index, its words
+
+
+def _named_tokens(doc: Doc, index: SpanIndex) -> list[Named]:
     """The name words of each PERSON entity, with its sentence."""
     persons = sorted((e for e in doc.entities if e.type == "PERSON"), key=lambda e: e.start)
-    out: list[tuple[Sentence, list[Token]]] = []
+    out: list[Named] = []
     k = 0
     for sent in doc.sentences:
         while k < len(persons) and persons[k].start < sent.end:
             where = _tokens_in(sent, persons[k])
             k += 1
             if where is not None:
-                tokens = _name_tokens(sent.tokens[where[0] : where[1] + 1], index)
+                span = sent.tokens[where[0] : where[1] + 1]
+                tokens = _name_tokens(span, index)  # the span less the titles before the name
                 if tokens:
-                    out.append((sent, tokens))
+                    out.append((sent, where[0] + len(span) - len(tokens), tokens))
     return out
 
 
-def _split_run_on(found: list[tuple[Sentence, list[Token]]]) -> list[tuple[Sentence, list[Token]]]:
+def _split_run_on(found: list[Named]) -> list[Named]:
     """A name of three or more words whose last word is the surname of another person of the
     text ("премьер-министром Паоло Джентилони Трамп подтвердил", Дональд Трамп named
     elsewhere) is that name and the other person's surname: the tagger ran them together."""
-    full = {(n.first, n.last) for _, tokens in found
+    if all(len(tokens) < 3 for _, _, tokens in found):
+        return found
+    full = {(n.first, n.last) for _, _, tokens in found
             if len(tokens) == 2 and (n := normalize_name([t.text for t in tokens])).first}  # fmt: skip
     out = []
-    for sent, tokens in found:
+    for sent, first, tokens in found:
         words = [t.text for t in tokens]
         if len(words) >= 3 and all(w[:1].isalpha() and not INITIAL.match(w) for w in words):
             whole = normalize_name(words)
             if not whole.patronymic and any(
                 s == whole.last and f not in whole.first.split() for f, s in full
             ):
-                out += [(sent, tokens[:-1]), (sent, tokens[-1:])]
+                out += [(sent, first, tokens[:-1]), (sent, first + len(tokens) - 1, tokens[-1:])]
                 continue
-        out.append((sent, tokens))
+        out.append((sent, first, tokens))
     return out
 
 
 def name_mentions(doc: Doc, index: SpanIndex) -> list[NameMention]:
     mentions: list[NameMention] = []
-    for sent, tokens in _split_run_on(_named_tokens(doc, index)):
+    for sent, first, tokens in _split_run_on(_named_tokens(doc, index)):
         name = normalize_name([t.text for t in tokens])
         if not name.last:
             continue
-        first, last = sent.tokens.index(tokens[0]), sent.tokens.index(tokens[-1])
+        last = first + len(tokens) - 1
         role = role_before(doc, sent.tokens, first, index) or role_after(doc, sent.tokens, last, index)
         surname = next((t.text for t in reversed(tokens) if t.text[:1].isalpha()), "")
         mentions.append(NameMention(tokens[0].start, tokens[-1].end, surname, name, role))

@@ -9,15 +9,15 @@ from ..pipeline import stage
 from .models import analysis, lemma_forms
 
 
-def _token(start: int, text: str) -> Token:
-    lemma, pos = analysis(text)
-    return Token(start, start + len(text), text, lemma, pos, lemma_forms(text, lemma))
-
-
 @stage("segment", requires=("text",), provides=("sentences",))
 def segment(doc: Doc) -> Doc:
     doc.sentences = []
     for sent in sentenize(doc.text):
-        tokens = [_token(sent.start + t.start, t.text) for t in tokenize(sent.text)]
+        tokens = []
+        for t in tokenize(sent.text):
+            text = t.text
+            lemma, pos = analysis(text)
+            start = sent.start + t.start
+            tokens.append(Token(start, start + len(text), text, lemma, pos, lemma_forms(text, lemma)))
         doc.sentences.append(Sentence(sent.start, sent.stop, sent.text, tokens))
     return doc
