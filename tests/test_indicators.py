@@ -239,6 +239,18 @@ def test_period_not_carried_across_unrelated_sentence():
 # published 2025-03-01
 PIPELINE_CASES = [
     pytest.param(
+        "Казахстан и Узбекистан развивают связи. Все инвестиции в Казахстан банка БРИКС "
+        "составили порядка 100 млн долларов.",
+        [],
+        id="an-international-bank-is-no-investing-country",
+    ),
+    pytest.param(
+        "Казахстан и Узбекистан развивают связи. Инвестиции Узбекистана в Казахстан "
+        "составили 100 млн долларов.",
+        [("investment", "total", ["UZ", "KZ"], None, 1e8, "USD", None)],
+        id="a-country-investing-in-the-other",
+    ),
+    pytest.param(
         "Узбекистан в 2024 году нарастил экспорт хлопка в Казахстан до 20 тыс. тонн.",
         [("export", "cotton", ["UZ", "KZ"], "2024", 2e4, "t", None)],
         id="past-tense-up-to-is-reached-value",

@@ -234,11 +234,13 @@ def is_absolute_change(sent: Sentence, q: Quantity) -> bool:
 
 
 def is_third_party(sent: Sentence, cue: Cue, start: int, q: Quantity) -> bool:
-    """A world, bloc or third-party word qualifies the cue or stands in the figure's words."""
+    """A world, bloc, international body's ("банка БРИКС", "ЕБРР") or third-party word
+    qualifies the cue or stands in the figure's words."""
     lex = lexicon()
     lead = sent.tokens[max(0, cue.index - THIRD_PARTY_REACH):cue.index]
     own = tokens_between(sent, min(start, cue.start), q.start)
-    return any(lemma_of(t) in lex.third_party_markers for t in lead + own)
+    markers = lex.third_party_markers
+    return any(lemma_of(t) in markers or norm(t.text) in markers for t in lead + own)
 
 
 def link_broken(sent: Sentence, cue: Cue, q: Quantity) -> bool:
