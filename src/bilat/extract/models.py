@@ -85,6 +85,11 @@ def lemma_forms(word: str, lemma: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def from_dictionary(p) -> bool:
+    """Whether pymorphy3's dictionary gave the parse ``p`` (not a guess from the ending)."""
+    return type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
 def lemma(word: str) -> str:
     """Most likely normal form of ``word``, lower-cased."""
     return analysis(word)[0]

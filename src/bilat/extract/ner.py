@@ -16,7 +16,7 @@ from slovnet.shape import word_shape
 from ..doc import Doc, Entity, Token
 from ..pipeline import stage
 from .folding import PHRASE_CACHE_SIZE, WORD_CACHE_SIZE
-from .models import ner_tagger, parse
+from .models import from_dictionary, ner_tagger, parse
 from .person_names import normalize_name
 
 # slovnet tag suffix -> bilat entity type
@@ -128,8 +128,8 @@ def _line_pieces(runs: list[tuple[str, int, int]], tokens: list[Token], text: st
 def _may_start_name(word: str) -> bool:
     """A word the dictionary does not know, or knows as a name."""
     parses = parse(word)
-    return not parses or any(tag in parses[0].tag for tag in ("Name", "Surn", "Patr")) or (
-        type(parses[0].methods_stack[0][0]).__name__ != "DictionaryAnalyzer"
+    return not parses or not from_dictionary(parses[0]) or any(
+        tag in parses[0].tag for tag in ("Name", "Surn", "Patr")
     )
 
 

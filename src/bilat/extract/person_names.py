@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .folding import PHRASE_CACHE_SIZE
-from .models import parse
+from .models import from_dictionary, parse
 
 GENDERS = ("masc", "femn")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -144,7 +144,7 @@ def _part_candidates(part: str, trusted: frozenset[str]) -> Candidates:
             continue
         if tag.case not in CASES:
             continue
-        known = type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+        known = from_dictionary(p)
         weight = DICT_WEIGHT if known else GUESS_WEIGHT
         form = p.inflect({"nomn", "sing"})
         word = form.word if form is not None else p.normal_form
@@ -230,7 +230,7 @@ def _has_tag(word: str, grammeme: str) -> bool:
     return any(
         grammeme in p.tag
         and p.tag.number != "plur"
-        and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+        and from_dictionary(p)
         for p in parse(last)
     )
 
