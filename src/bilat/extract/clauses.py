@@ -55,6 +55,17 @@ def clauses(sent: Sentence) -> list[Clause]:
     return out
 
 
+def clause_starts(sent: Sentence) -> list[int]:
+    """Word indexes (in ``sent.tokens``) where a clause begins."""
+    index = {id(t): k for k, t in enumerate(sent.tokens)}
+    return [index[id(part.tokens[0])] for part in clauses(sent)]
+
+
+def new_clause_since(sent: Sentence, k: int, i: int) -> bool:
+    """A clause begins after word ``k`` and at or before word ``i``."""
+    return any(k < s <= i for s in clause_starts(sent))
+
+
 def clause_of(parts: list[Clause], offset: int) -> Clause | None:
     for part in parts:
         if part.start <= offset < part.end:

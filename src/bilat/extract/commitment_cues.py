@@ -12,12 +12,12 @@ from .clauses import (
     FUTURE,
     INFINITIVE,
     PRESENT,
-    clauses,
     conditional,
     effective_form,
     lemmas,
     low,
     negated,
+    new_clause_since,
     verb_form,
     verbal_parse,
     verbal_pos,
@@ -349,7 +349,7 @@ def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit
         if kind is None and _promise(lex, words, i):
             kind = PROMISED_KIND
         if kind is None and _prospect(lex, words, i):
-            if hits and not _new_clause_since(sent, hits[-1].index, i):
+            if hits and not new_clause_since(sent, hits[-1].index, i):
                 continue  # "поручил ... проработать вопрос запуска": the earlier cue's object
             kind = lex.prospect_kind
         if kind is None or is_generic(lex, words, i):
@@ -363,21 +363,6 @@ def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit
             continue
         hits.append(CueHit(kind, i, words))
     return hits
-
-
-def _new_clause_since(sent: Sentence, k: int, i: int) -> bool:
-    """A clause begins after word ``k`` and at or before word ``i``."""
-    return any(k < s <= i for s in clause_starts(sent))
-
-
-def clause_starts(sent: Sentence) -> list[int]:
-    """Word indexes (in ``sent.tokens``) where a clause begins."""
-    starts = []
-    parts = clauses(sent)
-    index = {id(t): k for k, t in enumerate(sent.tokens)}
-    for part in parts:
-        starts.append(index[id(part.tokens[0])])
-    return starts
 
 
 def one_sided(

@@ -16,12 +16,11 @@ from functools import cache
 from ..datafiles import read_json
 from ..doc import Commitment, Doc, Sentence, Token
 from ..pipeline import stage
-from .clauses import lemmas, line_span, low, verbal_parse
+from .clauses import clause_starts, lemmas, line_span, low, verbal_parse
 from .commitment_cues import (
     CommitmentLexicon,
     CueHit,
     SentenceContext,
-    clause_starts,
     find_cues,
     hostile,
     load_cues,

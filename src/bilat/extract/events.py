@@ -33,18 +33,12 @@ from .event_context import (
     pick_date,
     place_in,
 )
-from .event_triggers import (
-    WITH_PREPOSITIONS,
-    EventLexicon,
-    TriggerHit,
-    find_hits,
-    load_lexicon,
-)
+from .event_lexicon import EventLexicon, load_lexicon
+from .event_triggers import VISIT_TYPE, WITH_PREPOSITIONS, TriggerHit, find_hits
 
 NEGOTIATION_LEMMA = "переговоры"
 NEGOTIATION_CAMEO = "046"
 FALLBACK_PRECISION = len("YYYY-MM")  # a publication-date guess agrees with its month
-VISIT_TYPE = "visit"
 
 
 @dataclass(slots=True)
