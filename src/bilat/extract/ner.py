@@ -1,8 +1,9 @@
 """Stage ``ner``: PERSON, ORGANIZATION and LOCATION entities (natasha's news NER model).
 
 The slovnet model behind natasha's ``NewsNERTagger`` is fed the razdel tokens the
-``segment`` stage already made (runs of sentences, in length-sorted batches), so the text is
-not segmented twice and natasha's (slow) morphology tagger never runs. Entity spans map straight back to token offsets.
+``segment`` stage already made (runs of sentences), so the text is not segmented twice and
+natasha's (slow) morphology tagger never runs; the model is executed by :mod:`.ner_model`.
+Entity spans map straight back to token offsets.
 ``Entity.normal`` is a nominative form made with pymorphy3 (see :func:`normal_form`).
 """
 
@@ -17,6 +18,7 @@ from ..doc import Doc, Entity, Token
 from ..pipeline import stage
 from .folding import PHRASE_CACHE_SIZE, WORD_CACHE_SIZE
 from .models import from_dictionary, ner_tagger, parse
+from .ner_model import tag_ids
 from .person_names import normalize_name
 
 # slovnet tag suffix -> bilat entity type
@@ -24,12 +26,10 @@ ENTITY_TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 
 # The model (three convolutions of width 3 and a CRF) sees three words either side, so the text
 # is cut into runs of whole sentences of about RUN_TOKENS words, each fed with CONTEXT_TOKENS
-# words of its neighbours on both sides, and runs are batched by length: the CRF decoder steps
-# once per position of the longest sequence in a batch, so short runs batched together make few
-# steps, and the context keeps every word's scores as they are over the whole text.
+# words of its neighbours on both sides: the context keeps every word's scores as they are over
+# the whole text, and the CRF decoder steps once per word of the longest run, not of the text.
 RUN_TOKENS = 120  # a longer sentence (a table, a list without full stops) is cut at this length
 CONTEXT_TOKENS = 6
-BATCH_TOKENS = 600  # words per model call (runs are grouped by length up to this)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,17 +59,6 @@ def _runs(doc: Doc) -> list[Run]:
     return runs
 
 
-def _batches(lengths: list[int]) -> list[list[int]]:
-    """Indexes of the units, grouped by similar length, at most BATCH_TOKENS padded words each."""
-    batches: list[list[int]] = []
-    for i in sorted(range(len(lengths)), key=lambda k: lengths[k]):
-        if batches and (len(batches[-1]) + 1) * lengths[i] <= BATCH_TOKENS:
-            batches[-1].append(i)
-        else:
-            batches.append([i])
-    return batches
-
-
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _word_ids(word: str) -> tuple[int, int]:
     """The model's (word id, shape id) of one word, as slovnet's encoder makes them, cached."""
@@ -84,15 +73,8 @@ def _encode(words: list[str]) -> tuple[list[int], list[int]]:
 
 def tag_tokens(units: list[list[str]]) -> list[list[str]]:
     """BIO tags ("B-PER", "I-LOC", "O", ...) for each word list, in order."""
-    infer = ner_tagger().infer
-    encoder = infer.encoder
-    items = [_encode(words) for words in units]
-    out: list[list[str]] = [[] for _ in units]
-    for batch in _batches([len(words) for words in units]):
-        inputs = [encoder.input([items[i] for i in batch])]
-        for i, tags in zip(batch, infer.decoder(infer.process(inputs)), strict=True):
-            out[i] = list(tags)
-    return out
+    decode = ner_tagger().infer.decoder.tags_vocab.decode
+    return [[decode(tag) for tag in tags] for tags in tag_ids([_encode(words) for words in units])]
 
 
 def _bio_runs(tags: list[str]) -> list[tuple[str, int, int]]:
