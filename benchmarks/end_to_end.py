@@ -26,11 +26,11 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import sqlalchemy as sa  # noqa: E402
+from query_speed import timed_load  # noqa: E402
 from scaling import DEFAULT_CORPUS, DEFAULT_PARTITION_SIZE, sample_corpus  # noqa: E402
 
 from bilat.batch.run import run_batch  # noqa: E402
 from bilat.knowledge.render_md import render_markdown  # noqa: E402
-from bilat.store.bulk import load_parquet, refresh_knowledge  # noqa: E402
 from bilat.store.engine import open_engine  # noqa: E402
 from bilat.store.kb import pair_codes  # noqa: E402
 from bilat.store.kb_read import dossier_from_kb  # noqa: E402
@@ -60,10 +60,8 @@ def measure(inputs: list[str], workers: int, partition_size: int, folder: Path) 
     out = folder / "parquet"
     batch = run_batch(inputs, out, workers=workers, partition_size=partition_size)
     engine = open_engine(f"sqlite:///{folder / 'bench.db'}")
-    loaded, load_s = _timed(load_parquet, out, engine, run_hooks=False)
-    with engine.connect() as conn:
-        ids = list(conn.execute(sa.text("SELECT doc_id FROM extractions")).scalars())
-    _, refresh_s = _timed(refresh_knowledge, engine, ids)
+    loaded = timed_load(engine, out)  # bilat load, its knowledge refresh timed apart
+    load_s, refresh_s = loaded["load_s"], loaded["refresh_s"]
     pair = _busiest_pair(engine)
     dossier_s, pages = 0.0, 0
     if pair is not None:
@@ -83,7 +81,7 @@ def measure(inputs: list[str], workers: int, partition_size: int, folder: Path) 
         "dossier_s": dossier_s,
         "dossier_markdown_chars": pages,
         "total_wall_s": round(batch.seconds + load_s + refresh_s + dossier_s, 2),
-        "stored": loaded.new,
+        "stored": loaded["new"],
         # per-document costs: extraction in worker CPU seconds (what a dedicated core spends;
         # wall time on a shared machine is higher), the rest in wall seconds of one process
         "extract_worker_s_per_doc": round(batch.cpu_seconds / docs, 4),

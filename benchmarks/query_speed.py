@@ -45,6 +45,7 @@ from sqlalchemy.engine import Engine  # noqa: E402
 
 from bilat.cli.facts_cmd import DEFAULT_LIMIT, list_rows  # noqa: E402
 from bilat.knowledge.dossier import DOSSIER_CAPS  # noqa: E402
+from bilat.knowledge.followthrough import ReportSentences  # noqa: E402
 from bilat.knowledge.render_md import render_markdown  # noqa: E402
 from bilat.store import bulk  # noqa: E402
 from bilat.store.engine import open_engine  # noqa: E402
@@ -181,9 +182,9 @@ def timed_load(engine: Engine, folder: Path) -> dict:
     hooks = list(bulk.POST_LOAD_HOOKS)
 
     def timed(hook: bulk.PostLoadHook) -> bulk.PostLoadHook:
-        def run(eng: Engine, ids: list[str]) -> None:
+        def run(eng: Engine, ids: list[str], reports: ReportSentences) -> None:
             t0 = time.perf_counter()
-            hook(eng, ids)
+            hook(eng, ids, reports)
             hook_seconds[0] += time.perf_counter() - t0
 
         return run
@@ -195,7 +196,7 @@ def timed_load(engine: Engine, folder: Path) -> dict:
     finally:
         bulk.POST_LOAD_HOOKS[:] = hooks
     total = time.perf_counter() - t0
-    return {"documents": summary.documents_in_db, "load_s": round(total - hook_seconds[0], 2),
+    return {"documents": summary.documents_in_db, "new": summary.new, "load_s": round(total - hook_seconds[0], 2),
             "refresh_s": round(hook_seconds[0], 2), "total_s": round(total, 2)}  # fmt: skip
 
 

@@ -136,7 +136,7 @@ def test_only_marked_partitions_are_loaded(batch_out, tmp_path):
 
 def test_post_load_hooks_get_the_new_documents(batch_out, tmp_path, monkeypatch):
     seen: list[list[str]] = []
-    monkeypatch.setattr(bulk, "POST_LOAD_HOOKS", [lambda engine, ids: seen.append(ids)])
+    monkeypatch.setattr(bulk, "POST_LOAD_HOOKS", [lambda engine, ids, reports: seen.append(ids)])
     engine = open_engine(f"sqlite:///{tmp_path / 'hooks.db'}")
     summary = load_parquet(batch_out, engine)
     engine.dispose()

@@ -41,7 +41,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
         _KEY + [("name", _S), ("origin", _S), ("url", _S), ("title", _S), ("source", _S),
                 ("published", pa.date32()), ("text", _S), ("signature", pa.binary()),
-                ("countries", _LIST), ("sectors", _LIST), ("record", _S)]
+                ("countries", _LIST), ("sectors", _LIST), ("record", _S),
+                ("report_sentences", _S)]
     ),  # fmt: skip
     "entities": pa.schema(
         _KEY + [("n", _I), ("type", _S), ("text", _S), ("normal", _S), ("start", _I), ("end", _I)]

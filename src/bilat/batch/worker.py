@@ -55,14 +55,18 @@ def warm_up() -> None:
     extract("warm-up", WARM_UP_TEXT)
 
 
-def extract_record(doc_id: str, art: RawArticle) -> dict:
-    """The extraction record of one article, as ``bilat ingest`` stores it."""
+def extract_record(doc_id: str, art: RawArticle) -> tuple[dict, str]:
+    """The extraction record of one article, as ``bilat ingest`` stores it, and its report
+    sentences for the knowledge refresh (JSON, see ``bilat.knowledge.followthrough``), analysed
+    here from the pipeline's tokens so that ``bilat load`` need not segment the text again."""
     from ..extract.api import extract
+    from ..knowledge.followthrough import dump_report_sentences, report_sentences_of_doc
     from ..record import to_record
 
     doc = extract(doc_id, art.text, published=art.published, title=art.title, url=art.url,
                   source=art.source)  # fmt: skip
-    return to_record(doc)
+    record = to_record(doc)
+    return record, dump_report_sentences(report_sentences_of_doc(record, doc))
 
 
 def fact_rows(doc_id: str, record: dict) -> dict[str, list[dict]]:
@@ -120,7 +124,7 @@ def process_partition(part: Partition, out: str, max_bytes: int) -> dict:
                "title": item.title, "source": item.source, "published": item.published,
                "text": item.text, "signature": to_bytes(signature(item.text))}  # fmt: skip
         try:
-            record = extract_record(doc_id, item)
+            record, report_sentences = extract_record(doc_id, item)
             facts = fact_rows(doc_id, record)
             record_json = json.dumps(record, ensure_ascii=False)
         except Exception as err:  # one bad article must not fail its partition
@@ -133,7 +137,7 @@ def process_partition(part: Partition, out: str, max_bytes: int) -> dict:
             record, facts, record_json = None, {}, None
         if record is not None:
             doc.update(countries=record.get("countries") or [], sectors=record.get("sectors") or [],
-                       record=record_json)  # fmt: skip
+                       record=record_json, report_sentences=report_sentences)  # fmt: skip
         rows["documents"][month].append(doc)
         stats["documents"] += 1
         for dataset, fact_list in facts.items():

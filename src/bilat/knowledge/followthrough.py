@@ -13,7 +13,9 @@ with every commitment times every later sentence.
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,7 +25,9 @@ from functools import cache, lru_cache
 from razdel import sentenize
 
 from ..datafiles import read_json
+from ..doc import Doc
 from ..extract.folding import WORD_CACHE_SIZE, fold
+from ..extract.inspect import MAX_ANALYSED_CHARS
 from ..extract.models import parse
 from .periods import period_end
 from .tokens import tokens
@@ -126,15 +130,54 @@ class _Sentence:
     past: bool
 
 
+def _promise_spans(rec: Mapping) -> list[tuple[int, int]]:
+    return [(c["evidence"]["start"], c["evidence"]["end"]) for c in rec.get("commitments", [])]
+
+
+def _report_sentences(rec: Mapping, spans: Iterable[tuple[int, int, Iterable[str]]]) -> list[_Sentence]:
+    """The sentences (start, stop, token texts) that do not quote the record's own promises."""
+    promises = _promise_spans(rec)
+    return [
+        _Sentence(start, stop, tuple(sorted({c for tok in toks if (c := _word_concept(tok))})), False)
+        for start, stop, toks in spans
+        if not any(s < stop and start < e for s, e in promises)
+    ]
+
+
+def report_sentences(rec: Mapping, text: str) -> list[_Sentence]:
+    """The report sentences of one document, analysed from its text."""
+    return _report_sentences(rec, ((s.start, s.stop, tokens(s.text)) for s in sentenize(text)))
+
+
+def report_sentences_of_doc(rec: Mapping, doc: Doc) -> list[_Sentence]:
+    """The same from an extracted Doc, reusing its sentences and tokens (razdel's, as above)
+    when the pipeline segmented the whole text (a huge text is analysed only in part)."""
+    if doc.sentences and len(doc.text) <= MAX_ANALYSED_CHARS:
+        return _report_sentences(rec, ((s.start, s.end, (t.text for t in s.tokens)) for s in doc.sentences))
+    return report_sentences(rec, doc.text)
+
+
+def dump_report_sentences(sentences: list[_Sentence]) -> str:
+    """JSON of analysed sentences (``bilat batch`` stores it with each document)."""
+    return json.dumps([[s.start, s.stop, list(s.concepts)] for s in sentences], ensure_ascii=False)
+
+
+def _load_report_sentences(data: str) -> list[_Sentence]:
+    return [_Sentence(start, stop, tuple(map(sys.intern, cs)), False) for start, stop, cs in json.loads(data)]
+
+
 class ReportSentences:
     """The sentences of each document that may report a promise kept (all but those quoting the
     document's own promises), with their concepts: analysed once per document, not once per
     commitment, and shared by the pairs of one knowledge refresh (a document belongs to each
     pair of its countries). Keeps at most ``max_sentences``, dropping the least recently used
-    documents first."""
+    documents first. ``analysed`` maps a document to its sentences as
+    :func:`dump_report_sentences` wrote them when it was extracted (``bilat batch``); other
+    documents are analysed from their text."""
 
-    def __init__(self, max_sentences: int = 2_000_000) -> None:
+    def __init__(self, max_sentences: int = 2_000_000, analysed: Mapping[str, str] | None = None) -> None:
         self.max_sentences = max_sentences
+        self.analysed = analysed or {}
         self.size = 0
         self.cache: OrderedDict[str, list[_Sentence]] = OrderedDict()
 
@@ -144,12 +187,8 @@ class ReportSentences:
         if found is not None:
             self.cache.move_to_end(doc)
             return found
-        promises = [(c["evidence"]["start"], c["evidence"]["end"]) for c in rec.get("commitments", [])]
-        found = [
-            _Sentence(sent.start, sent.stop, tuple(concepts(sent.text)), False)
-            for sent in sentenize(text)
-            if not any(s < sent.stop and sent.start < e for s, e in promises)
-        ]
+        stored = self.analysed.get(doc)
+        found = _load_report_sentences(stored) if stored is not None else report_sentences(rec, text)
         self.cache[doc] = found
         self.size += len(found)
         while self.size > self.max_sentences and len(self.cache) > 1:

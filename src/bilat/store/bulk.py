@@ -24,22 +24,25 @@ from sqlalchemy.engine import Engine
 
 from ..errors import StoreError
 from ..ingest.stories import StoryIndex, from_bytes
+from ..knowledge.followthrough import ReportSentences
 from . import schema as s
 from .writer import Batch, NewDocument, RejectRow, existing_ids, write_batch
 
 DEFAULT_LOAD_BATCH_SIZE = 500
 
 
-def refresh_knowledge(engine: Engine, doc_ids: list[str]) -> None:
+def refresh_knowledge(engine: Engine, doc_ids: list[str], reports: ReportSentences | None = None) -> None:
     """Cross-document resolution (bilat.knowledge) of the country pairs the new documents touch,
-    once for the whole load (ingest runs it after each batch: the result is the same)."""
+    once for the whole load (ingest runs it after each batch: the result is the same).
+    ``reports`` holds the report sentences the batch workers analysed."""
     from .kb import refresh
 
-    refresh(engine, doc_ids)
+    refresh(engine, doc_ids, reports)
 
 
-# Run after a load, in order, with the engine and the ids of the documents stored with a record.
-PostLoadHook = Callable[[Engine, list[str]], None]
+# Run after a load, in order, with the engine, the ids of the documents stored with a record,
+# and the report sentences analysed by the batch workers (for the knowledge refresh).
+PostLoadHook = Callable[[Engine, list[str], ReportSentences], None]
 POST_LOAD_HOOKS: list[PostLoadHook] = [refresh_knowledge]
 
 
@@ -68,6 +71,7 @@ class _Loader:
         self.pending: list[dict] = []
         self.pending_rejects: list[RejectRow] = []
         self.stored_ids: list[str] = []
+        self.report_sentences: dict[str, str] = {}  # document id -> as the worker analysed them
         with engine.connect() as conn:
             self.index = StoryIndex.load(conn)
 
@@ -89,6 +93,9 @@ class _Loader:
                     self.summary.duplicates += 1
                     continue
                 self.seen.add(doc["doc_id"])
+                analysed = doc.pop("report_sentences", None)
+                if analysed is not None:
+                    self.report_sentences[doc["doc_id"]] = analysed
                 self.pending.append(doc)
                 if len(self.pending) + len(self.pending_rejects) >= self.batch_size:
                     self.flush()
@@ -155,6 +162,9 @@ def load_parquet(
         loader.add_partition(part.documents, part.rejects)
     summary = loader.finish()
     if run_hooks:
+        # only documents stored by this load: one stored earlier keeps its own record
+        analysed = {d: loader.report_sentences[d] for d in loader.stored_ids if d in loader.report_sentences}
+        reports = ReportSentences(analysed=analysed)
         for hook in POST_LOAD_HOOKS:
-            hook(engine, loader.stored_ids)
+            hook(engine, loader.stored_ids, reports)
     return summary

@@ -56,12 +56,13 @@ def stale_documents(conn: Connection) -> list[str]:
     return list(conn.execute(multi.except_(covered)).scalars())
 
 
-def refresh(engine: Engine, doc_ids: Iterable[str] = ()) -> list[str]:
-    """Recompute the pairs touched by ``doc_ids`` (and by any stale document); returns the pairs."""
+def refresh(engine: Engine, doc_ids: Iterable[str] = (), reports: ReportSentences | None = None) -> list[str]:
+    """Recompute the pairs touched by ``doc_ids`` (and by any stale document); returns the pairs.
+    ``reports`` may hold documents' report sentences analysed earlier (``bilat batch``)."""
     with engine.connect() as conn:
         ids = sorted(set(doc_ids) | set(stale_documents(conn)))
         pairs = sorted(_pairs_of(conn, ids))
-    reports = ReportSentences()  # a document's sentences are analysed once for all its pairs
+    reports = ReportSentences() if reports is None else reports  # a document's sentences are analysed once for all its pairs
     for key in pairs:
         refresh_pair(engine, key, reports)
     return pairs
