@@ -22,7 +22,7 @@ from doc_builders import make_doc
         ("Открытие консульства запланировано на весну.", "planned"),
         ("Узбекская сторона предложила создать совместный логистический центр.", "proposed"),
         ("Министр предложил механизм взаимного признания сертификатов.", "proposed"),
-        ("Казахстан готов поставлять зерно на рынки соседей.", "intent"),
+        ("Казахстан готов поставить зерно на рынки соседей.", "intent"),
         ("Компания намерена построить фабрику по переработке хлопка.", "intent"),
         ("Министр намеревается открыть торговый дом в Ташкенте.", "intent"),
         ("Холдинг выразил заинтересованность в строительстве элеватора.", "intent"),
@@ -469,3 +469,52 @@ def test_a_quarter_dates_a_plan():
 def test_a_prospect_inside_an_instruction_is_one_commitment():
     text = "Президент поручил правительству проработать вопрос запуска прямых рейсов."
     assert [c.kind for c in find_commitments(make_doc(text))] == ["instructed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Стороны готовы развивать сотрудничество во всех сферах.",  # vague readiness
+        "Банки готовы кредитовать проекты в национальных валютах.",  # readiness, imperfective
+        "Министр сказал, что готов к диалогу.",  # readiness for anything
+        "Германия готова пойти навстречу партнерам.",  # stock phrase
+        "По мнению эксперта, министр прибудет с визитом в Ташкент.",  # an analyst's guess
+        "Я думаю, что стороны подпишут соглашение.",  # an opinion
+        "Стороны откроют новый рейс, считает политолог.",  # closing attribution
+        "Лидеры пытаются договориться о новой схеме поставок.",  # still to be agreed
+        "Встреча министров должна была состояться в мае.",  # a plan that is over
+        "Газопровод должен пройти через территорию соседей.",  # a route, not an event
+        "Президент заявил о намерении добиваться мира через переговоры.",  # a goal
+        "Мы хотели бы видеть больше узбекских туристов.",  # a wish
+        "Казахстан пригласил лидеров Мексики и Египта на форум.",  # third countries invited
+    ],
+)
+def test_no_commitment_in_vague_or_speculative_text(text):
+    mentions = (("Мексики", "MX", "name"), ("Египта", "EG", "name")) if "Мексики" in text else ()
+    if "Казахстан " in text:
+        mentions = (("Казахстан", "KZ", "name"), *mentions)
+    assert find_commitments(make_doc(text, mentions=mentions)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Казахстан готов подписать соглашение о поставках зерна.", "intent"),
+        ("Стороны готовы к проведению совместного форума.", "intent"),
+        ("Сторонам удалось договориться о поставках зерна.", "agreed"),
+        ("Встреча президентов должна состояться в начале апреля.", "planned"),
+        ("Турция близка к подписанию договора о покупке зерна.", "intent"),
+        ("В этом году ожидается подписание соглашения о транзите.", "planned"),
+        ("В ходе визита имеется в виду подписать план действий.", "planned"),
+        ("Министр ответил, что обязательно поднимет этот вопрос на переговорах.", "promised"),
+    ],
+)
+def test_new_commitment_cues(text, kind):
+    found = find_commitments(make_doc(text))
+    assert [c.kind for c in found] == [kind]
+
+
+def test_future_date_elsewhere_in_sentence_dates_a_plan():
+    text = "На полях форума, который 20 марта открывается в Ташкенте, запланирован саммит двух стран."
+    found = find_commitments(make_doc(text, times=(("20 марта", "2025-03-20"),)))
+    assert [(c.kind, c.due) for c in found] == [("planned", "2025-03-20")]

@@ -118,11 +118,45 @@ def _next_ok(cue: Cue, words: list[Token], i: int, ctx: SentenceContext) -> bool
         return bool(after) and low(after[0]) == "на" and any(
             lemmas(t) & projects for t in after[1 : cue.reach + 1]
         )
+    if cue.next in {"event_infinitive", "k_project", "action_noun"}:
+        return _scheduled(cue, after)
     if cue.next == "v_noun":
         return len(after) >= 2 and low(after[0]) in {"в", "во"} and _is_noun(after[1])
     if cue.next == "object":
         return any(_is_infinitive(t) or _is_noun(t) for t in after[: cue.reach])
     return False
+
+
+def _scheduled(cue: Cue, after: list[Token]) -> bool:
+    """ "должна состояться" (an event verb), "близки к подписанию" ("к" + an undertaking),
+    "ожидается подписание" (an undertaking or an event as the subject)."""
+    lex = load_cues()
+    projects = lex.split_heads | lex.prospect_nouns | lex.event_nouns | lex.action_nouns
+    if cue.next == "event_infinitive":
+        return any(
+            _is_infinitive(t) and lemmas(t) & lex.event_verbs and low(nxt) not in lex.route_words
+            for t, nxt in zip(after[: cue.reach], after[1 : cue.reach + 1], strict=False)
+        )
+    if cue.next == "k_project":
+        return bool(after) and low(after[0]) in {"к", "ко"} and any(
+            lemmas(t) & projects for t in after[1 : cue.reach + 1]
+        )
+    return any(lemmas(t) & projects for t in after[: cue.reach])
+
+
+def _then_ok(cue: Cue, words: list[Token], i: int) -> bool:
+    """ "имеется в виду": the words a cue needs right after it."""
+    follow = tuple(low(t) for t in words[i + 1 : i + 1 + len(cue.then)])
+    return follow == cue.then
+
+
+def _assured(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
+    """ "..., что обязательно поднимет вопрос": a reported concrete future action vouched for
+    by an adverb."""
+    if not _future_verb(lex, words, i):
+        return False
+    before = [low(t) for t in words[max(0, i - 5) : i]]
+    return any(w in lex.promise_adverbs for w in before[-2:]) and "что" in before
 
 
 def _tense_ok(cue: Cue, words: list[Token], i: int) -> bool:
@@ -155,7 +189,7 @@ def _future_verb(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
     return not (p.tag.POS == "VERB" and p.normal_form == "быть")
 
 
-def _country_subject(words: list[Token], k: int, ctx: SentenceContext) -> bool:
+def country_subject(words: list[Token], k: int, ctx: SentenceContext) -> bool:
     """A country named at ``k`` not governed by a preposition ("Россия будет", not "в России")."""
     if words[k].start not in ctx.country_tokens:
         return False
@@ -189,7 +223,7 @@ def _future_action(
     if any(_is_predicative(t) for t in words[start:i]):
         return False  # "можно будет ввозить": an impersonal possibility, no party acts
     if any(
-        lemmas(words[k]) & lex.party_lemmas or _country_subject(words, k, ctx)
+        lemmas(words[k]) & lex.party_lemmas or country_subject(words, k, ctx)
         for k in range(start, i)
     ):
         return True
@@ -209,7 +243,7 @@ def _subject_after(
         nominative = bool(ps) and ps[0].tag.case == "nomn"
         if nominative and lemmas(tok) & lex.party_lemmas:
             return True
-        if nominative and _country_subject(words, words.index(tok), ctx):
+        if nominative and country_subject(words, words.index(tok), ctx):
             return True
         if ps and ps[0].tag.POS == "NOUN":
             return False  # an object comes first: "построит завод": not an inverted subject
@@ -341,12 +375,13 @@ def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit
                 and _next_ok(cue, words, i, ctx)
                 and not _cancelled(cue, words, i)
                 and not _planned_quantity(lex, words, i)
+                and _then_ok(cue, words, i)
             ):
                 kind = cue.kind
                 break
         if kind is None and _future_action(lex, words, i, ctx):
             kind = lex.future_kind
-        if kind is None and _promise(lex, words, i):
+        if kind is None and (_promise(lex, words, i) or _assured(lex, words, i)):
             kind = PROMISED_KIND
         if kind is None and _prospect(lex, words, i):
             if hits and not new_clause_since(sent, hits[-1].index, i):
@@ -363,27 +398,3 @@ def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit
             continue
         hits.append(CueHit(kind, i, words))
     return hits
-
-
-def one_sided(
-    lex: CommitmentLexicon, kind: str, words: list[Token], named: set[str], ctx: SentenceContext
-) -> bool:
-    """ "Пекин намерен достроить станцию": an intent or plan whose sentence names only one of
-    the article's countries (``named``), as its subject, and nothing relational is that
-    country's own affair. A country named as a place or an owner ("построит в Египте",
-    "правительство Казахстана") leaves the other side open."""
-    if kind not in lex.one_sided_kinds or len(named) != 1:
-        return False
-    if any(lemmas(t) & lex.two_sided_markers for t in words):
-        return False
-    return any(_country_subject(words, k, ctx) and _nominative(words[k]) for k in range(len(words)))
-
-
-def _nominative(tok: Token) -> bool:
-    ps = parse(low(tok))
-    return bool(ps) and any(p.tag.case == "nomn" for p in ps[:2])
-
-
-def hostile(lex: CommitmentLexicon, words: list[Token]) -> bool:
-    """ "готовы нанести удар": a threat or a warning, not a commitment."""
-    return any(lemmas(t) & lex.hostile_lemmas for t in words)

@@ -17,6 +17,8 @@ class Cue:
     reach: int
     # lemmas of the two words before the cue that cancel it ("принял приглашение", "по приглашению")
     not_after: frozenset[str] = frozenset()
+    # word forms that must follow the cue right away ("имеется" + "в виду")
+    then: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,18 @@ class CommitmentLexicon:
     min_evidence_words: int = 0
     stock_phrases: frozenset[tuple[str, str]] = frozenset()  # (verb, object) of official speech
     candidate_lemmas: frozenset[str] = frozenset()  # cue lemmas and prospect nouns: a first test
+    readiness_lemmas: frozenset[str] = frozenset()
+    action_nouns: frozenset[str] = frozenset()
+    event_verbs: frozenset[str] = frozenset()
+    opinion_markers: frozenset[str] = frozenset()
+    opinion_verbs: frozenset[str] = frozenset()
+    analyst_nouns: frozenset[str] = frozenset()
+    agreement_verbs: frozenset[str] = frozenset()
+    success_verbs: frozenset[str] = frozenset()
+    solo_markers: frozenset[str] = frozenset()
+    promise_adverbs: frozenset[str] = frozenset()
+    past_state_lemmas: frozenset[str] = frozenset()
+    route_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -74,6 +88,7 @@ def load_cues() -> CommitmentLexicon:
             c["next"],
             int(c["reach"]),
             frozenset(c.get("not_after", ())),
+            tuple(c.get("then", ())),
         )
         for c in raw["cues"]
     )
@@ -113,4 +128,21 @@ def load_cues() -> CommitmentLexicon:
         hostile_lemmas=frozenset(raw.get("hostile_lemmas", ())),
         adverb_forms=frozenset(raw.get("adverb_forms", ())),
         min_evidence_words=int(raw.get("min_evidence_words", 0)),
+        **{key: frozenset(raw.get(key, ())) for key in _FILTER_KEYS},
     )
+
+
+_FILTER_KEYS = (
+    "readiness_lemmas",
+    "action_nouns",
+    "event_verbs",
+    "opinion_markers",
+    "opinion_verbs",
+    "analyst_nouns",
+    "agreement_verbs",
+    "success_verbs",
+    "solo_markers",
+    "promise_adverbs",
+    "past_state_lemmas",
+    "route_words",
+)

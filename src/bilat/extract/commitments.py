@@ -16,15 +16,18 @@ from functools import cache
 from ..datafiles import read_json
 from ..doc import Commitment, Doc, Sentence, Token
 from ..pipeline import stage
-from .clauses import clause_starts, lemmas, line_span, low, verbal_parse
-from .commitment_cues import (
-    CommitmentLexicon,
-    CueHit,
-    SentenceContext,
-    find_cues,
-    hostile,
-    load_cues,
+from .clauses import clause_starts, lemmas, line_span, low
+from .commitment_cues import CueHit, SentenceContext, country_subject, find_cues, load_cues
+from .commitment_filters import (
+    failed_or_attempted,
+    forecast,
+    fragment_or_threat,
+    off_topic,
     one_sided,
+    opinion,
+    past_state,
+    solo,
+    vague_readiness,
 )
 from .event_context import countries_for, mentioned_codes, normalise_date, times_in
 from .models import parse
@@ -38,12 +41,10 @@ VAGUE_REACH = 4  # words after the cue in which a vague marker makes the clause 
 HEDGE_REACH = 2  # words before the cue's clause in which a parenthetical hedge counts
 SKIP_AFTER_CUE = frozenset({"о", "об", "бы", "к", "в", ","})
 COMPLEMENTISERS = frozenset({"что", "чтобы"})
-DOMESTIC_REACH = 6  # words either side of the cue in which a domestic-affairs noun counts
 CORE_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "PRTF", "PRTS", "NUMR", None})
 MIN_SHARED_CORE = 4  # the kind and at least three content lemmas in common ...
 SHARED_CORE_SHARE = 0.5  # ... making up half of the smaller commitment's core
 DUE_PERIOD_STEMS = ("квартал", "полугоди")  # periods that date a plan, unlike "за 11 месяцев"
-METHOD_REACH = 4  # words after the cue in which "о том, как" makes it an agreement on method
 
 
 @dataclass(slots=True)
@@ -179,6 +180,21 @@ def _due(doc: Doc, start: int, end: int) -> str | None:
     return due
 
 
+def _later_date(doc: Doc, sent: Sentence) -> str | None:
+    """ "На полях форума, который 6 сентября открывается ..., запланирован саммит": with no date
+    of its own, a plan is due at the one date in its sentence after the publication day."""
+    if doc.published is None:
+        return None
+    later = {
+        value
+        for t in doc.times
+        if sent.start <= t.start < sent.end and t.value
+        for value in [normalise_date(t.value)]
+        if value and len(value) == len("YYYY-MM-DD") and value > doc.published.isoformat()
+    }
+    return later.pop() if len(later) == 1 else None
+
+
 def _next_occurrence(value: str, published: date) -> str:
     """A month or day named without a year ("в сентябре", "4 октября") that the time rules
     placed in a month before the publication's: a plan means its next occurrence."""
@@ -245,47 +261,26 @@ def _context(doc: Doc, sent: Sentence) -> SentenceContext:
     )
 
 
-def _off_topic(lex: CommitmentLexicon, words: list[Token], piece: Region) -> bool:
-    """Domestic politics, sport or shows ("пройдут президентские выборы"), or an agreement on
-    method ("договорились о том, как ...")."""
-    i = piece.cue.index
-    near = words[
-        max(piece.start_word, i - DOMESTIC_REACH) : min(piece.end_word, i + DOMESTIC_REACH + 1)
-    ]
-    if any(lemmas(t) & lex.domestic_nouns for t in near):
-        return True
-    span = [low(t) for t in words[piece.start_word : piece.end_word]]
-    if any(lemmas(t) & lex.conditional_markers for t in words[piece.start_word : piece.end_word]):
-        return True  # "примет ответные меры, если ...": a condition or a threat
-    if any(
-        tuple(span[k : k + len(p)]) == p for p in lex.condition_phrases for k in range(len(span))
-    ):
-        return True  # "прибудет ..., при условии, что ..."
-    after = [low(t) for t in words[i + 1 : i + 1 + METHOD_REACH + 1] if t.text != ","]
-    return "том" in after[:2] and bool(set(after) & lex.method_markers)
+def _non_committal(words: list[Token], piece: Region) -> bool:
+    """Off topic, a forecast, an opinion, vague readiness, an attempt to agree or a solo act."""
+    lex, cue = load_cues(), piece.cue.index
+    return (
+        off_topic(lex, words, piece.start_word, piece.end_word, cue)
+        or forecast(lex, words, piece.end_word, cue)
+        or opinion(lex, words, cue)
+        or vague_readiness(lex, words, cue)
+        or past_state(lex, words, cue)
+        or failed_or_attempted(lex, words, cue)
+        or solo(lex, words, piece.start_word, piece.end_word)
+    )
 
 
-def _forecast(lex: CommitmentLexicon, words: list[Token], piece: Region) -> bool:
-    """ "Предполагается, что стоимость составит ...": a "что" clause after the cue whose verb
-    is a generic one (amount to, grow, become) forecasts a figure or a state, not an action."""
-    i = piece.cue.index
-    after = words[i + 1 : piece.end_word]
-    k = next((n for n, t in enumerate(after[:2]) if low(t) == "что"), None)
-    if k is None:
+def _third_invitees(doc: Doc, words: list[Token], piece: Region, end: int) -> bool:
+    """ "Китай пригласил лидеров Мексики и Египта": the invited are third countries only."""
+    if piece.cue.kind != "invited":
         return False
-    for tok in after[k + 1 :]:
-        p = verbal_parse(tok)
-        if p is not None and p.tag.POS in {"VERB", "PRTS", "INFN"} and p.normal_form != "быть":
-            return bool(lemmas(tok) & lex.generic_verbs)
-    return False
-
-
-def _fragment_or_threat(span: list[Token], cue: int) -> bool:
-    """ "Лидеры договорились" (no action named) or "готовы нанести удар" (a threat)."""
-    lex = load_cues()
-    if sum(any(c.isalpha() for c in t.text) for t in span) < lex.min_evidence_words:
-        return True
-    return hostile(lex, span[cue:])
+    after = set(mentioned_codes(doc, words[piece.cue.index].end, end))
+    return bool(after) and not after & set(doc.countries)
 
 
 def _action(words: list[Token], region: Region) -> str:
@@ -357,6 +352,7 @@ def find_commitments(doc: Doc) -> list[Commitment]:
                     or shared_due
                     or _event_year(doc, sent, words, piece)
                     or _season_due(doc, words[first:end_word])
+                    or _later_date(doc, sent)
                 )
                 shared_due = shared_due or due
                 # a parenthetical hedge before the clause ("Возможно, ...") counts too
@@ -365,16 +361,21 @@ def find_commitments(doc: Doc) -> list[Commitment]:
                 ]
                 if any(lemmas(t) & load_cues().vague_markers for t in head):
                     continue  # exploring possibilities or wishing well commits to nothing
-                if _off_topic(load_cues(), words, piece) or _forecast(load_cues(), words, piece):
+                if _non_committal(words, piece):
                     continue
                 named = mentioned_codes(doc, start, end)
                 if named and doc.countries and not set(named) & set(doc.countries):
                     continue  # about third countries only, not between the article's parties
-                if _fragment_or_threat(words[first:end_word], piece.cue.index - first):
+                if fragment_or_threat(words[first:end_word], piece.cue.index - first):
                     continue
                 in_sentence = set(mentioned_codes(doc, sent.start, sent.end)) & set(doc.countries)
-                if one_sided(load_cues(), piece.cue.kind, words, in_sentence, ctx):
+                if one_sided(
+                    load_cues(), piece.cue.kind, words, in_sentence,
+                    lambda k, w=words, c=ctx: country_subject(w, k, c),
+                ):
                     continue  # one country's own plan, the other side not involved
+                if _third_invitees(doc, words, piece, end):
+                    continue
                 parties = named or countries_for(doc, sent.start, sent.end)
                 if not parties:
                     continue  # no country involved: not a commitment between states
