@@ -445,3 +445,114 @@ def test_partner_named_after_s(text, mentions, expected):
 def test_term_of_a_document_is_not_the_event_date(text, times, expected):
     (event,) = find_events(make_doc(text, times=times))
     assert event.date == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # generic or habitual plural mentions: a kind of occurrence, none held
+        "Для узбекской стороны встречи в верхах представляют особый интерес.",
+        "С тех пор лидеры двух стран практикуют ежегодные встречи.",
+        "Президенты двух стран регулярно встречаются в Ташкенте.",
+        "Частые встречи лидеров служат доказательством дружбы.",
+        "В прошлом такие встречи министров служили импульсом для торговли.",
+        "Визиты министров в Ташкент стали регулярными.",
+        "Ташкент является постоянной площадкой для встреч министров.",
+        # planned, modal, hoped-for or called-off occurrences
+        "Предполагаются встречи с президентом и главами министерств.",
+        "Операция, которая получила название «Ветер», закончилась, но апрельские переговоры"
+        " президентов в Ташкенте должны сыграть решающую роль.",
+        "Встреча президентов теперь может не состояться.",
+        "Основная встреча с министром запланирована на среду.",
+        "Министр потратил много сил на то, чтобы беседа президентов состоялась.",
+        "Министр выразил сожаление в связи с отменой визита в Ташкент.",
+        "Сенаторы долго отказывали послу в проведении встреч.",
+        "Председатель сообщил тему ближайшего заседания межправительственной комиссии.",
+        "Новых соглашений за сутки подписано не было.",  # negation after the participle
+        # attending something, not visiting a country
+        "Посол посещал выступление президента в парламенте.",
+    ],
+)
+def test_generic_modal_and_habitual_mentions_are_not_events(text):
+    assert find_events(make_doc(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # negotiations as a process or a topic, not a held round
+        ("Переговоры с Ташкентом касаются поставок газа.", (("Ташкентом", "UZ", "capital"),)),
+        ("Переговоры с Ташкентом приводят только к уступкам.", (("Ташкентом", "UZ", "capital"),)),
+        (
+            "Переговоры с Ташкентом находятся в начальной стадии.",
+            (("Ташкентом", "UZ", "capital"),),
+        ),
+        (
+            "Казахстан занимает принципиальную позицию в переговорах с Узбекистаном.",
+            (("Казахстан", "KZ", "name"), ("Узбекистаном", "UZ", "name")),
+        ),
+        # demanded talks, a role named after the talks
+        ("Минфин выдвинул требование переговоров с Ташкентом.", (("Ташкентом", "UZ", "capital"),)),
+        (
+            "Представитель Казахстана на переговорах с Узбекистаном Иван Петров заявил об этом.",
+            (("Казахстана", "KZ", "name"), ("Узбекистаном", "UZ", "name")),
+        ),
+        # "после" is no "посол": one country named, no second party
+        (
+            "Президент Казахстана после встречи заявил о новых планах.",
+            (("Казахстана", "KZ", "name"),),
+        ),
+    ],
+)
+def test_processes_roles_and_one_party_mentions_are_not_events(text, mentions):
+    assert find_events(make_doc(text, mentions=mentions)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # concrete held or ongoing occurrences still count
+        ("Сегодня в Ташкенте проходят переговоры президентов.", ["meeting"]),
+        ("Президент находится с официальным визитом в Ташкенте.", ["visit"]),
+        ("Министры провели встречи с коллегами в Ташкенте.", ["meeting"]),
+        ("Встречи министров прошли в Ташкенте.", ["meeting"]),
+        ("Наиболее важным итогом встречи министры называют договоренность сторон.", ["meeting"]),
+        ("Министры провели переговоры на должном уровне.", ["meeting"]),
+        ("Визит президента знаменует успех стратегии.", ["visit"]),
+        (
+            "В Ташкенте на закрытых встречах министров обсуждалось предложение не отказываться"
+            " от договора.",
+            ["meeting"],
+        ),
+    ],
+)
+def test_concrete_occurrences_survive_the_generic_rules(text, expected):
+    assert types(make_doc(text)) == expected
+
+
+def test_a_person_of_no_country_in_the_pair_is_no_unnamed_host():
+    text = "Иван Петров встретился с Председателем Узбекистана."
+    mentions = (("Узбекистана", "UZ", "name"),)
+    doc = make_doc(text, mentions=mentions, persons=(("Иван Петров", "Иван Петров"),))
+    assert find_events(doc) == []
+    assert types(make_doc(text, mentions=mentions)) == ["meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a month adjective dates a noun trigger: the publication year, or the year before
+        ("После декабрьской встречи министры подписали протокол.", date(2025, 3, 14), "2024-12"),
+        (
+            "В ходе мартовского визита в Ташкент министр подписал протокол.",
+            date(2025, 3, 14),
+            "2025-03",
+        ),
+        ("Министр рассказал о февральской встрече с коллегой.", date(2025, 3, 14), "2025-02"),
+        ("После декабрьской встречи министры подписали протокол.", None, None),
+    ],
+)
+def test_month_adjective_dates_the_occurrence(text, published, expected):
+    events = find_events(make_doc(text, published=published))
+    dated = [e.date for e in events if e.type in {"meeting", "visit"}]
+    assert dated == [expected]

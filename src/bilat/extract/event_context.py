@@ -74,6 +74,16 @@ def pick_date(doc: Doc, start: int, end: int, anchor: int) -> DateChoice:
     return DateChoice(normalise_date(best.value), True)
 
 
+def month_date(doc: Doc, month: int) -> str | None:
+    """ "декабрьская встреча": that month of the publication year, or of the year before when
+    the month is still to come (a reported occurrence lies in the past); None without a
+    publication date."""
+    if doc.published is None:
+        return None
+    year = doc.published.year - (month > doc.published.month)
+    return f"{year:04d}-{month:02d}"
+
+
 def _gazetteer_city(text: str) -> str | None:
     try:
         from .gazetteer import form_key, load_gazetteer

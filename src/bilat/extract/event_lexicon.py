@@ -3,7 +3,7 @@ report which event type, and the word lists the trigger rules of :mod:`event_tri
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..datafiles import read_json
@@ -52,6 +52,17 @@ class EventLexicon:
     held_verbs: frozenset[str] = frozenset()
     official_lemmas: frozenset[str] = frozenset()
     process_verbs: frozenset[str] = frozenset()
+    count_nouns: frozenset[str] = frozenset()
+    habitual_markers: frozenset[str] = frozenset()
+    generic_modifiers: frozenset[str] = frozenset()
+    modal_predicates: frozenset[str] = frozenset()
+    ongoing_verbs: frozenset[str] = frozenset()
+    process_prepositions: frozenset[str] = frozenset()
+    process_stages: frozenset[str] = frozenset()
+    purpose_conjunctions: frozenset[str] = frozenset()
+    role_heads: frozenset[str] = frozenset()
+    role_reach: int = 0
+    month_adjectives: dict[str, int] = field(default_factory=dict)
     trigger_lemmas: frozenset[str] = frozenset()  # every trigger's lemmas: a word without one is none
 
 
@@ -106,5 +117,16 @@ def load_lexicon() -> EventLexicon:
         held_verbs=frozenset(raw.get("held_verbs", ())),
         official_lemmas=frozenset(raw.get("official_lemmas", ())),
         process_verbs=frozenset(raw.get("process_verbs", ())),
+        count_nouns=frozenset(raw.get("count_nouns", ())),
+        habitual_markers=frozenset(raw.get("habitual_markers", ())),
+        generic_modifiers=frozenset(raw.get("generic_modifiers", ())),
+        modal_predicates=frozenset(raw.get("modal_predicates", ())),
+        ongoing_verbs=frozenset(raw.get("ongoing_verbs", ())),
+        process_prepositions=frozenset(raw.get("process_prepositions", ())),
+        process_stages=frozenset(raw.get("process_stages", ())),
+        purpose_conjunctions=frozenset(raw.get("purpose_conjunctions", ())),
+        role_heads=frozenset(raw.get("role_heads", ())),
+        role_reach=int(raw.get("role_reach", 0)),
+        month_adjectives={k: int(v) for k, v in raw.get("month_adjectives", {}).items()},
         trigger_lemmas=frozenset().union(*(t.lemmas for t in triggers)),
     )

@@ -25,14 +25,23 @@ from .clauses import (
     negated,
     verbal_parse,
 )
+from .event_generic import (
+    ADJECTIVE_POS,
+    clause_verbs,
+    generic_present,
+    is_pos,
+    modal_clause,
+    negated_after,
+    plural_count_noun,
+)
 from .event_lexicon import EventLexicon, Trigger, load_lexicon
 from .models import parse
 
 PARTICIPLE_REACH = 20  # words back to the noun a full participle modifies
 MODIFIER_WINDOW = 3  # tokens before a noun trigger read as its modifiers
 NON_FACTUAL_FORMS = frozenset({FUTURE, INFINITIVE, IMPERATIVE})
-ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 TOPIC_PREPOSITION = "по"
+ROLE_PREPOSITION = "на"
 VISIT_TYPE = "visit"
 MEETING_TYPE = "meeting"
 WITH_PREPOSITIONS = frozenset({"с", "со"})
@@ -57,6 +66,7 @@ class TriggerHit:
     reminiscence: bool  # recalled from the past: no publication-date fallback
     anaphoric: bool  # "данный визит": refers back to an occurrence named before
     framed: bool = False  # "в ходе визита": named as the frame of something else
+    verb: bool = False  # the trigger is a verb ("посетил"), not a noun ("визит")
 
 
 def _agrees(noun: Token, participle) -> bool:
@@ -115,19 +125,22 @@ def _blocked(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
     return False
 
 
-def _is_pos(tok: Token, pos: frozenset[str]) -> bool:
-    ps = parse(low(tok))
-    return bool(ps) and ps[0].tag.POS in pos
-
-
 def _names_a_topic(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
-    """ "департамент по торговым переговорам": the trigger names a body's remit, not an occurrence."""
+    """ "департамент по торговым переговорам": the trigger names a body's remit, not an
+    occurrence; "представитель ДНР на минских переговорах" names a role."""
     k = i - 1
-    while k >= 0 and _is_pos(tokens[k], ADJECTIVE_POS):
+    while k >= 0 and is_pos(tokens[k], ADJECTIVE_POS):
         k -= 1
-    if k < 1 or low(tokens[k]) != TOPIC_PREPOSITION:
+    if k >= 1 and low(tokens[k]) == TOPIC_PREPOSITION:
+        return bool(lemmas(tokens[k - 1]) & lex.topic_heads)
+    if k < 1 or low(tokens[k]) != ROLE_PREPOSITION:
         return False
-    return bool(lemmas(tokens[k - 1]) & lex.topic_heads)
+    for tok in reversed(tokens[max(0, k - lex.role_reach) : k]):
+        if lemmas(tok) & lex.role_heads:
+            return True
+        if verbal_parse(tok) is not None:
+            return False
+    return False
 
 
 def _relative_plan(lex: EventLexicon, sent: Sentence, tok: Token) -> bool:
@@ -145,18 +158,20 @@ def _relative_plan(lex: EventLexicon, sent: Sentence, tok: Token) -> bool:
     return False
 
 
-def _attends(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
-    """ "посетили бизнес-форум": attending an event, not a visit to a country."""
-    return any(
-        lemmas(t) & lex.visit_non_objects for t in tokens[i + 1 : i + 1 + VISIT_OBJECT_REACH]
-    )
+def _attends(lex: EventLexicon, tokens: list[Token], i: int, clause: Clause) -> bool:
+    """ "посетили бизнес-форум", "выставку посетили": attending an event, not a visit to a
+    country (an object before the verb must stand in the accusative, in the verb's clause)."""
+    if any(lemmas(t) & lex.visit_non_objects for t in tokens[i + 1 : i + 1 + VISIT_OBJECT_REACH]):
+        return True
+    before = [t for t in tokens[max(0, i - VISIT_OBJECT_REACH) : i] if t.start >= clause.start]
+    return any(lemmas(t) & lex.visit_non_objects and _has_case(t, "accs") for t in before)
 
 
 def _frame_noun(lex: EventLexicon, tokens: list[Token], i: int) -> str | None:
     """ "в ходе (официальных) переговоров", "во время встречи": the trigger is named as a frame
     for something else; returns the frame's noun ("ход"), else None."""
     k = i - 1
-    while k >= 0 and _is_pos(tokens[k], ADJECTIVE_POS):
+    while k >= 0 and is_pos(tokens[k], ADJECTIVE_POS):
         k -= 1
     if k < 1:
         return None
@@ -179,8 +194,14 @@ def _talks_under_way(lex: EventLexicon, tokens: list[Token], i: int, clause: Cla
     """ "переговоры по покупке ... подходят к концу": negotiations on a topic, not a held round."""
     if not lemmas(tokens[i]) & lex.topic_process_nouns:
         return False
-    if any(lemmas(t) & lex.process_verbs for t in clause.tokens):
-        return True  # "переговоры ... продолжаются", "идут переговоры"
+    if any(lemmas(t) & (lex.process_verbs | lex.process_stages) for t in clause.tokens):
+        return True  # "переговоры ... продолжаются", "идут переговоры", "зашли в тупик"
+    k = i - 1
+    while k >= 0 and is_pos(tokens[k], ADJECTIVE_POS):
+        k -= 1
+    if k >= 0 and low(tokens[k]) in lex.process_prepositions:
+        # "позиция в переговорах", "участие в переговорах": the negotiation as a process
+        return not any(lemmas(t) & lex.held_verbs for t in clause.tokens)
     if i + 1 >= len(tokens) or low(tokens[i + 1]) not in lex.topic_prepositions:
         return False
     return not any(lemmas(t) & lex.held_verbs for t in clause.tokens)
@@ -216,17 +237,36 @@ def _noun_status(lex: EventLexicon, sent_tokens: list[Token], i: int, clause: Cl
         return PRESENT
     if mods & lex.factual_modifiers:
         return PAST
-    scope = clause.tokens if finite_forms(clause.tokens) else sent_tokens
-    forms = [(k, f) for k, f in finite_forms(scope) if not negated(scope, k)]
+    clause_lemmas = set().union(*(lemmas(t) for t in clause.tokens))
+    generic = (mods | clause_lemmas) & lex.generic_modifiers
+    if generic and plural_count_noun(lex, sent_tokens, i, clause):
+        return None  # "такие встречи", "встречи стали регулярными": a kind of occurrence
+    own = clause_verbs(clause.tokens)
+    framed = _frame_noun(lex, sent_tokens, i) is not None  # "в ходе визита ... могут"
+    if modal_clause(lex, clause, sent_tokens[i], infinitive=not own, after=framed):
+        return None  # "встреча может не состояться", "чтобы провести переговоры"
+    scope = clause.tokens if own else sent_tokens
+    forms = [(k, f) for k, f in clause_verbs(scope) if not negated(scope, k)]
     if not forms:
         return None
     kinds = {f for _, f in forms}
     if kinds <= NON_FACTUAL_FORMS:
         return None
-    return PRESENT if PRESENT in kinds and PAST not in kinds else PAST
+    if PRESENT in kinds and PAST not in kinds:
+        return None if generic_present(lex, sent_tokens, i, clause) else PRESENT
+    return PAST
+
+
+def _cancelled(lex: EventLexicon, scope: list[Token]) -> bool:
+    """A canceller word ("отменить", "сорвать") that is not itself negated ("не отказываться")."""
+    return any(
+        lemmas(t) & lex.clause_cancellers and not negated(scope, k) for k, t in enumerate(scope)
+    )
 
 
 def _verb_status(tokens: list[Token], i: int) -> str | None:
+    if negated_after(tokens, i):
+        return None  # "подписано не было", "подписан не будет"
     form = effective_form(tokens, i)
     if form in {PAST, PRESENT}:
         return form
@@ -263,7 +303,7 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
                 continue
             if trig.governors and not sent_lemmas & trig.governors:
                 continue
-            if trig.type == VISIT_TYPE and trig.pos == "verb" and _attends(lex, words, i):
+            if trig.type == VISIT_TYPE and trig.pos == "verb" and _attends(lex, words, i, clause):
                 continue
             if trig.type == VISIT_TYPE and _private_visit(lex, clause):
                 continue
@@ -281,9 +321,10 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
                 continue
             clause_lemmas = set().union(*(lemmas(t) for t in clause.tokens))
             # a verbless clause ("Визит, однако, был сорван") is judged by its sentence
-            scope_lemmas = clause_lemmas if finite_forms(clause.tokens) else sent_lemmas
-            if scope_lemmas & lex.clause_cancellers:
+            if _cancelled(lex, clause.tokens if finite_forms(clause.tokens) else words):
                 continue
+            if clause_lemmas & (lex.habitual_markers | lex.purpose_conjunctions):
+                continue  # "лидеры регулярно встречаются", "чтобы встреча состоялась"
             frame = _frame_noun(lex, words, i) if trig.pos == "noun" else None
             framed = frame is not None
             hits.append(
@@ -300,6 +341,7 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
                     reminiscence=bool(clause_lemmas & lex.reminiscence),
                     anaphoric=bool(_modifiers(words, i) & lex.anaphoric),
                     framed=framed,
+                    verb=trig.pos == "verb",
                 )
             )
             break  # one trigger entry per token

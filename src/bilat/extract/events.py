@@ -24,10 +24,12 @@ from .clauses import (
     low,
 )
 from .event_context import (
+    DateChoice,
     about_third_country,
     countries_for,
     destinations,
     mentioned_codes,
+    month_date,
     parties_named,
     persons_in,
     pick_date,
@@ -35,10 +37,14 @@ from .event_context import (
 )
 from .event_lexicon import EventLexicon, load_lexicon
 from .event_triggers import VISIT_TYPE, WITH_PREPOSITIONS, TriggerHit, find_hits
+from .models import parse
 
 NEGOTIATION_LEMMA = "переговоры"
 NEGOTIATION_CAMEO = "046"
 FALLBACK_PRECISION = len("YYYY-MM")  # a publication-date guess agrees with its month
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
+ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
+MONTH_REACH = 3  # words before a trigger searched for a month adjective
 
 
 @dataclass(slots=True)
@@ -95,6 +101,9 @@ def _dates_agree(a: Occurrence, b: Occurrence) -> bool:
 def _occurrence(doc: Doc, hit: TriggerHit) -> Occurrence:
     clause, sent = hit.clause, hit.sentence
     choice = pick_date(doc, clause.start, clause.end, hit.token.start)
+    month = _month_named(hit)
+    if not choice.anchored and month:
+        choice = DateChoice(month_date(doc, month), True)  # "декабрьская встреча"
     if not choice.anchored:
         whole = pick_date(doc, sent.start, sent.end, hit.token.start)
         times = _sentence_times(doc, sent.start, sent.end)
@@ -118,6 +127,23 @@ def _occurrence(doc: Doc, hit: TriggerHit) -> Occurrence:
         # a just-reported, undated occurrence took place by the publication date
         occ.date, occ.fallback = doc.published.isoformat(), True
     return occ
+
+
+def _month_named(hit: TriggerHit) -> int | None:
+    """The month of a month adjective among the adjectives right before a noun trigger
+    ("апрельского визита", "декабрьской двусторонней встречи")."""
+    if hit.verb:
+        return None
+    months = load_lexicon().month_adjectives
+    before = [t for t in hit.sentence.tokens if t.end <= hit.token.start][-MONTH_REACH:]
+    for tok in reversed(before):
+        found = parse(low(tok))
+        if not found or found[0].tag.POS not in ADJECTIVE_POS:
+            return None
+        for lemma in lemmas(tok):
+            if lemma in months:
+                return months[lemma]
+    return None
 
 
 def _planned_clause(sent, offset: int) -> bool:
@@ -195,7 +221,7 @@ def _two_parties(lex: EventLexicon, doc: Doc, hit: TriggerHit) -> bool:
         return hit.framed or _state_actors(lex, doc, sent)
     if len(found) != 1:
         return True
-    if any(lemmas(t) & lex.two_party_markers for t in sent.tokens):
+    if any(_word_lemmas(t) & lex.two_party_markers for t in sent.tokens):
         return True
     if hit.type == VISIT_TYPE:
         return bool(destinations(doc, hit.clause.start, hit.clause.end) & set(doc.countries))
@@ -218,7 +244,14 @@ def _partner_only(doc: Doc, hit: TriggerHit, found: set[str]) -> bool:
     )
     if with_at is None:
         return False
-    return not parties_named(doc, sent.start, with_at)
+    if parties_named(doc, sent.start, with_at):
+        return False
+    # "Туск после встречи с Трампом": the host is a person of no country in the pair
+    return not any(
+        person.country not in doc.countries
+        and any(sent.start <= m.start and m.end <= with_at for m in person.mentions)
+        for person in doc.persons
+    )
 
 
 def _state_actors(lex: EventLexicon, doc: Doc, sent) -> bool:
@@ -227,7 +260,16 @@ def _state_actors(lex: EventLexicon, doc: Doc, sent) -> bool:
     if persons_in(doc, sent.start, sent.end) or mentioned_codes(doc, sent.start, sent.end):
         return True
     actors = lex.official_lemmas | lex.two_party_markers
-    return any(lemmas(t) & actors for t in sent.tokens)
+    return any(_word_lemmas(t) & actors for t in sent.tokens)
+
+
+def _word_lemmas(tok) -> frozenset[str]:
+    """The lemmas of a content word; none for a function word whose rarer reading is a noun
+    ("после": also "посол")."""
+    found = parse(low(tok))
+    if found and found[0].tag.POS in FUNCTION_POS:
+        return frozenset()
+    return lemmas(tok)
 
 
 def _visit_elsewhere(doc: Doc, hit: TriggerHit) -> bool:
