@@ -1,4 +1,4 @@
-"""Score bilat on every gold set in one run: the seeds and the four ru_news sets.
+"""Score bilat on every gold set in one run: the seeds and the five ru_news sets.
 
     .venv/bin/python benchmarks/gold_sets.py [--json]
 
@@ -25,6 +25,7 @@ SETS = {
     "ru_news (5, tuned on)": (ROOT / "tests" / "gold" / "ru_news.jsonl", "urls"),
     "ru_news_dev (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev.jsonl", "urls"),
     "ru_news_dev2 (17, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev2.jsonl", "urls"),
+    "ru_news_dev3 (14, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev3.jsonl", "urls"),
     "ru_news_test (15, held out)": (ROOT / "tests" / "gold" / "ru_news_test.jsonl", "urls"),
 }
 
