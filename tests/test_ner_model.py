@@ -22,13 +22,7 @@ RU_NEWS_ZIP = SHARED / "corpora" / "ru_news" / "russia_today_3.jsonlines.zip"
 
 
 def _slovnet_tags(items: list[tuple[list[int], list[int]]]) -> list[list[int]]:
-    """slovnet's execution: every sequence padded to the longest of its batch."""
-    infer = ner_tagger().infer
-    out: list[list[int]] = []
-    for start in range(0, len(items), 7):  # batches of seven, as slovnet's encoder makes them
-        batch = infer.encoder.input(items[start : start + 7])
-        out.extend([int(t) for t in tags] for tags in infer.process([batch]))
-    return out
+    return ner_model.slovnet_tag_ids(items, batch=7)
 
 
 def _sentences(texts: list[str]) -> list[list[str]]:
@@ -68,6 +62,12 @@ def test_emissions_equal_slovnets_model():
     got = ner_model._emissions(ner_model.weights(), items)
     for row, scores in enumerate(got):
         np.testing.assert_allclose(scores, expected[row, : len(scores)], rtol=1e-4, atol=1e-4)
+
+
+def test_slovnets_execution_runs_a_model_of_another_layout(monkeypatch):
+    items = [_encode(s) for s in _sentences(["Глава МИД Казахстана Мурат Нуртлеу прибыл в Белград."])]
+    monkeypatch.setattr(ner_model, "weights", lambda: None)
+    assert ner_model.tag_ids(items) == _slovnet_tags(items)
 
 
 def test_no_sequences_and_empty_sequences():

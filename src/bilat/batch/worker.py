@@ -8,6 +8,9 @@ kept without a record, as ``bilat ingest`` keeps it; it never fails its partitio
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import json
 import resource
 import time
@@ -15,6 +18,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyarrow as pa
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import InputRejected
@@ -41,6 +45,7 @@ class WarmPipeline(WorkerPlugin):
     name = "bilat-warm-pipeline"
 
     def setup(self, worker) -> None:
+        use_system_allocator()
         warm_up()
 
 
@@ -84,6 +89,22 @@ def fact_rows(doc_id: str, record: dict) -> dict[str, list[dict]]:
 def _reject_row(key: str, pos: int, item: InputRejected) -> dict:
     return {"part": key, "pos": pos, "stage": STAGE_READ, "origin": item.source, "line": item.line,
             "reason_code": item.reason_code, "reason": item.reason, "doc_id": None}  # fmt: skip
+
+
+def use_system_allocator() -> None:
+    """Arrow buffers from the C allocator, whose freed memory ``release_memory`` hands back
+    (Arrow's own pool keeps what it freed for later tables: a worker's memory would grow)."""
+    pa.set_memory_pool(pa.system_memory_pool())
+
+
+def release_memory() -> None:
+    """After a partition is written: collect its rows and give the freed heap back to the
+    system (glibc keeps it otherwise, and a long-running worker's size creeps up)."""
+    gc.collect()
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
 
 
 def _peak_rss_bytes() -> int:
@@ -146,4 +167,6 @@ def process_partition(part: Partition, out: str, max_bytes: int) -> dict:
     stats["cpu_seconds"] = round(_cpu_seconds() - cpu, 3)
     stats["peak_rss_bytes"] = _peak_rss_bytes()
     stats["files"] = pio.write_partition(out_dir, key, rows, stats)
+    del rows
+    release_memory()
     return {**stats, "key": key, "skipped": False}

@@ -1,8 +1,11 @@
-"""Runs natasha's news NER model (slovnet) with fewer passes over memory.
+"""Runs natasha's news NER model (slovnet's weights) with fewer passes over memory.
 
-The weights are slovnet's own (``ner_tagger().infer.model``); only the order of the numpy
-operations changes, so the tags are the model's (checked against slovnet's own execution in
-``tests/extract/test_ner_model.py``). Two steps cost most in slovnet's generic execution:
+natasha and slovnet stay the dependency: they ship and load the model, its vocabularies and
+its word and shape encoder (``ner_tagger().infer``). What changes is only the order of the
+numpy operations of the forward pass, so the tags are slovnet's own: ``tests/test_ner_model.py``
+compares them with slovnet's execution (:func:`slovnet_tag_ids`) on real news, and a model of
+another layout (a future release) runs through slovnet's execution. Two steps cost most in
+slovnet's generic execution (half of bilat's time was spent in them):
 
 - sequences are padded to the longest of their batch, and each convolution copies every window
   of three words into a matrix (three times the input) before one matrix product. Here the
@@ -49,14 +52,22 @@ class NerWeights:
 
 
 @cache
-def weights() -> NerWeights:
-    model = ner_tagger().infer.model
+def weights() -> NerWeights | None:
+    """The model's weights, or None when its layout is not the one this module executes (a
+    future natasha release): then slovnet's own execution runs it (:func:`slovnet_tag_ids`)."""
+    try:
+        return _weights(ner_tagger().infer.model)
+    except (AttributeError, ValueError):
+        return None
+
+
+def _weights(model) -> NerWeights:
     layers = []
     for layer in model.encoder.layers:
         conv, norm = layer.conv, layer.norm
         w = conv.weight.array  # filters x in x kernel
-        if w.shape[2] != 3 or conv.padding != 1:
-            raise ValueError(f"unexpected NER convolution: kernel {w.shape[2]}, padding {conv.padding}")
+        if w.ndim != 3 or w.shape[2] != 3 or conv.padding != 1:
+            raise ValueError(f"unexpected NER convolution: kernel {w.shape}, padding {conv.padding}")
         kernels = np.ascontiguousarray(np.concatenate([w[:, :, k].T for k in range(3)], axis=1))
         layers.append(
             ConvLayer(kernels, conv.bias.array, norm.mean.array, norm.std.array, norm.weight.array, norm.bias.array)
@@ -139,6 +150,8 @@ def _chunks(items: list[tuple[list[int], list[int]]]) -> list[list[tuple[list[in
 def tag_ids(items: list[tuple[list[int], list[int]]]) -> list[list[int]]:
     """The best tag id sequence for each (word ids, shape ids) sequence, in order."""
     w = weights()
+    if w is None:
+        return slovnet_tag_ids(items)
     out: list[list[int]] = []
     for chunk in _chunks(items):
         scores = _emissions(w, chunk)
@@ -174,4 +187,15 @@ def viterbi(scores: list[np.ndarray], transitions: np.ndarray) -> list[list[int]
             tags.append(tag)
         tags.reverse()
         out.append(tags)
+    return out
+
+
+def slovnet_tag_ids(items: list[tuple[list[int], list[int]]], batch: int = 8) -> list[list[int]]:
+    """The same through slovnet's own execution (every sequence padded to the longest of its
+    batch): the reference the tests compare :func:`tag_ids` with."""
+    infer = ner_tagger().infer
+    out: list[list[int]] = []
+    for start in range(0, len(items), batch):
+        inputs = infer.encoder.input(items[start : start + batch])
+        out.extend([int(t) for t in tags] for tags in infer.process([inputs]))
     return out
