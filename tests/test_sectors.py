@@ -181,6 +181,81 @@ CASES = [
         [],
         id="office-name-does-not-count",
     ),
+    pytest.param(
+        "Ведущий научный сотрудник института рассказал о двустороннем сотрудничестве.",
+        [],
+        id="research-fellow-is-a-post-not-science",
+    ),
+    pytest.param(
+        "Кандидат экономических наук рассказал о двустороннем сотрудничестве.",
+        [],
+        id="academic-degree-does-not-count",
+    ),
+    pytest.param(
+        "Компания, образованная в прошлом году, рассказала о двустороннем сотрудничестве.",
+        [],
+        id="formed-is-not-education",
+    ),
+    pytest.param(
+        "Стороны обсудили сотрудничество в сфере образования.",
+        ["education_science"],
+        id="education-still-counts",
+    ),
+    pytest.param(
+        "Некоторые исследователи рассказали о двустороннем сотрудничестве.",
+        [],
+        id="researchers-are-not-a-field",
+    ),
+    pytest.param(
+        "Стороны обсудили поставки оружия.",
+        ["defense"],
+        id="arms-are-defense",
+    ),
+    pytest.param(
+        "Стороны обсудили вопросы нераспространения ядерного оружия.",
+        ["security"],
+        id="nuclear-weapons-are-security",
+    ),
+    pytest.param(
+        "Стороны обсудили договоры по атомному оружию.",
+        ["security"],
+        id="atomic-weapons-are-not-energy",
+    ),
+    pytest.param(
+        "Стороны обсудили сотрудничество в сфере кибербезопасности.",
+        ["security"],
+        id="cybersecurity-is-security",
+    ),
+    pytest.param(
+        "Стороны обсудили борьбу с торговлей людьми.",
+        ["security"],
+        id="human-trafficking-is-not-trade",
+    ),
+    pytest.param(
+        "Стороны обсудили торговлю оружием.",
+        ["defense"],
+        id="arms-trade-is-defense",
+    ),
+    pytest.param(
+        "Стороны обсудили экспорт нефти.",
+        ["energy"],
+        id="oil-export-is-energy",
+    ),
+    pytest.param(
+        "Стороны обсудили транзит газа и строительство нового трубопровода.",
+        ["energy"],
+        id="gas-transit-and-pipeline-are-energy",
+    ),
+    pytest.param(
+        "Стороны обсудили экспорт и импорт.",
+        ["trade"],
+        id="export-without-object-is-trade",
+    ),
+    pytest.param(
+        "Стороны обсудили транзит через территорию страны.",
+        ["transport"],
+        id="transit-without-object-is-transport",
+    ),
 ]
 
 
@@ -195,6 +270,16 @@ def test_evidence_is_the_sentence():
     assert [(m.sector, m.evidence.text) for m in doc.sectors] == [
         ("tourism", "Стороны обсудили сотрудничество в сфере туризма.")
     ]
+
+
+PAIR_SENTENCES = (
+    "Казахстан и Сербия обсудили сотрудничество в сфере туризма. Президенты Казахстана и "
+    "Сербии встретились в Астане. Казахстан и Сербия подписали меморандум о туризме. Министры "
+    "двух стран отметили рост турпотока."
+)
+CONFERENCE = "На конференции затронули вопросы энергетики и сельского хозяйства."
+BACKGROUND_LATE = f"{PAIR_SENTENCES} {CONFERENCE}"
+BACKGROUND_FIRST = f"{CONFERENCE} {PAIR_SENTENCES}"
 
 
 @pytest.mark.parametrize(
@@ -225,6 +310,37 @@ def test_evidence_is_the_sentence():
             "В Белграде и Москве прошли выставки пшеницы.",
             [],
             id="cities-are-places-not-parties",
+        ),
+        pytest.param(
+            "Казахстан развивает сотрудничество бизнеса в сфере туризма.",
+            [],
+            id="one-country-alone-has-no-field-of-cooperation",
+        ),
+        pytest.param(
+            "Казахстан и Сербия развивают сотрудничество в сфере туризма.",
+            ["tourism"],
+            id="the-pair-has-its-field",
+        ),
+        pytest.param(
+            "Казахстан и Сербия подписали меморандум. Поставки казахстанской пшеницы и нефти "
+            "в Сербию выросли.",
+            [],
+            id="two-countries-do-not-make-a-bare-list-a-list-of-fields",
+        ),
+        pytest.param(
+            "Казахстан и Сербия обсудили поставки пшеницы и нефти.",
+            ["agriculture", "energy"],
+            id="list-in-talks-of-the-pair",
+        ),
+        pytest.param(
+            BACKGROUND_LATE,
+            ["tourism"],
+            id="list-in-the-background-part-without-the-pair-is-passing",
+        ),
+        pytest.param(
+            BACKGROUND_FIRST,
+            ["agriculture", "energy", "tourism"],
+            id="same-list-in-the-lead-counts",
         ),
     ],
 )

@@ -14,6 +14,7 @@ LEXICON_FILE = "sectors.json"
 LEMMA_PREFIX = "="
 PREFIX = 2  # letters of a cue's first part used to index the lexicon
 STRONG, WEAK = 2, 1  # context strengths of a sentence
+NO_SECTOR = ""  # the "sector" of a non_sector phrase: it hides the cue it holds
 
 
 class Word(NamedTuple):
@@ -31,6 +32,11 @@ class Word(NamedTuple):
 class SectorCue:
     sector: str
     parts: tuple[str, ...]  # stems, or "=lemma"
+
+    @cached_property
+    def stem_length(self) -> int:
+        """Letters the cue's parts spell out: how specific it is."""
+        return sum(len(p.removeprefix(LEMMA_PREFIX)) for p in self.parts)
 
     def matches_at(self, words: list[Word], i: int) -> bool:
         if i + len(self.parts) > len(words):
@@ -112,16 +118,19 @@ class SectorLexicon:
 
     def sector_of(self, words: list[Word], i: int) -> tuple[str, int] | None:
         """The sector whose cue starts at word ``i``, with the cue's length in words (the
-        longest; the first of that length)."""
+        longest; among those, the one with the longest stems: "кибербезопасн" before
+        "кибер"; then the first). :data:`NO_SECTOR` for a non_sector phrase."""
         best: tuple[str, int] | None = None
+        best_key = (0, 0)
         word = words[i]
         for cue in self._starting(word.form, word.lemma):
             size = len(cue.parts)
-            if best is not None and size <= best[1]:
+            key = (size, cue.stem_length)
+            if key <= best_key:
                 continue
             if size == 1 or (i + size <= len(words) and all(
                     _part_matches(p, words[i + k]) for k, p in enumerate(cue.parts) if k)):
-                best = (cue.sector, size)
+                best, best_key = (cue.sector, size), key
         return best
 
     def is_generic(self, word: Word) -> bool:
@@ -157,7 +166,7 @@ def sector_lexicon() -> SectorLexicon:
         SectorCue(sector, tuple(norm(cue).split()))
         for sector, items in raw["sectors"].items()
         for cue in items
-    )
+    ) + tuple(SectorCue(NO_SECTOR, tuple(norm(cue).split())) for cue in raw.get("non_sector", ()))
     return SectorLexicon(
         cues=cues,
         generic_heads=tuple(norm(h) for h in raw["generic_heads"]),

@@ -11,13 +11,21 @@ A sector counts when one of its cues (src/bilat/data/sectors.json) stands in
 
 A sentence about the relation itself, one that names two different countries ("поставки
 российского газа в Китай"), counts one step stronger than its words alone: weak context
-becomes strong, none becomes weak (a single passing cue there is not yet a field).
+becomes strong, none becomes weak (a single passing cue there is not yet a field). A list of
+fields makes weak context strong only where the sentence's own words speak of talks or
+relations: two countries and two cues ("газ и нефть занимают 8% в импорте Японии") are no list.
+
+An article whose dyad is empty (the countries stage ran and found no pair: one country's
+story) has no field of cooperation. A field named in one sentence only, in the article's
+background part (its last third), with neither a country of the dyad nor a word of
+cooperation there, is named in passing.
 
 A cue in a sentence without any of these does not count: a sector named in passing is not a
 field of cooperation. Some cues never count: words of a person's title or an office's name
 ("министр сельского хозяйства", "Департамент по торговым переговорам"); a generic head that a
-sector adjective qualifies ("туристическая инфраструктура" is tourism, not construction); and
-a generic head whose object names another sector ("строительство газопровода" is energy).
+sector adjective qualifies ("туристическая инфраструктура" is tourism, not construction); a
+generic head whose object names another sector ("строительство газопровода", "экспорт нефти" are energy); and a
+non_sector phrase, a cue's stem in another sense ("научный сотрудник").
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from ..doc import Doc, SectorMention, Sentence
 from ..pipeline import stage
 from .folding import MEMO_CACHE_SIZE
 from .models import lemma
-from .sector_lexicon import STRONG, WEAK, SectorLexicon, Word, norm, sector_lexicon
+from .sector_lexicon import NO_SECTOR, STRONG, WEAK, SectorLexicon, Word, norm, sector_lexicon
 
 # sentences of weak context a sector needs when no stronger sentence names it
 WEAK_SENTENCES_NEEDED = 2
@@ -52,6 +60,10 @@ FOOTNOTE_MARKS = ("*",)
 # quotation marks around a name
 QUOTES_OPEN = frozenset({"«", "„", "“"})
 QUOTES_CLOSE = frozenset({"»", "“", "”"})
+# the part of an article (from this fraction of its sentences on) that is background: news
+# puts its substance first, so a field named once there, apart from the dyad and from words
+# of cooperation, is in passing
+LATE_FRACTION = 0.66
 # country mentions that mark where something happened rather than a party to the relation
 PLACE_ONLY_KINDS = frozenset({"city", "capital"})
 
@@ -168,6 +180,10 @@ def cues_of(sent: Sentence, lex: SectorLexicon, words: list[Word] | None = None)
             i += 1
             continue
         sector, length = match
+        if sector == NO_SECTOR:  # "научный сотрудник": the stem in another sense
+            prev_sector = None
+            i += length
+            continue
         generic = lex.is_generic(words[i]) and length == 1
         adjacent = i > 0 and words[i].token <= words[i - 1].token + 1
         qualified = generic and adjacent and prev_sector is not None and prev_sector != sector
@@ -191,6 +207,16 @@ def _names_two_countries(doc: Doc, sent: Sentence) -> bool:
     return len(codes) >= 2
 
 
+def _names_dyad(doc: Doc, sent: Sentence) -> bool:
+    """Whether the sentence names a country of the article's dyad (in any form); without a
+    dyad (the countries stage not run), every sentence counts as naming it."""
+    if "countries" not in doc.done:
+        return True
+    dyad = set(doc.countries)
+    return any(
+        m.code in dyad for m in doc.country_mentions if sent.start <= m.start < sent.end)
+
+
 def sentence_sectors(sent: Sentence, lex: SectorLexicon | None = None) -> tuple[int, list[str]]:
     """The sentence's context strength (from its words alone) and the sectors it names."""
     lex = lex or sector_lexicon()
@@ -201,9 +227,14 @@ def sentence_sectors(sent: Sentence, lex: SectorLexicon | None = None) -> tuple[
 @stage("sectors", requires=("sentences",), provides=("sectors",))
 def sectors(doc: Doc) -> Doc:
     """Country mentions, when the countries stage has run, mark sentences about the relation."""
+    if "countries" in doc.done and not doc.countries:
+        doc.sectors = []  # one country's story: no relation, so no field of cooperation
+        return doc
     lex = sector_lexicon()
     mentions: list[tuple[int, SectorMention]] = []
-    for sent in doc.sentences:
+    late_from = LATE_FRACTION * len(doc.sentences)
+    background: set[str] = set()  # sectors named in a late sentence without the dyad
+    for index, sent in enumerate(doc.sentences):
         if sent.text.lstrip().startswith(FOOTNOTE_MARKS):
             continue  # "* ... запрещённая в России организация": a legal footnote
         if not _may_hold_cue(sent, lex):
@@ -212,11 +243,14 @@ def sectors(doc: Doc) -> Doc:
         found = cues_of(sent, lex, words)
         if not found:
             continue
-        strength = lex.context_strength(words)
+        own = lex.context_strength(words)
+        strength = own
         if strength < STRONG and _names_two_countries(doc, sent):
             strength += 1  # the relation itself: one step up, not straight to strong
-        if strength == WEAK and len(found) >= ENUMERATION_SECTORS:
-            strength = STRONG
+        if own == WEAK and len(found) >= ENUMERATION_SECTORS:
+            strength = STRONG  # a list of fields in talk of relations (its own words)
+        if index >= late_from and own < STRONG and not _names_dyad(doc, sent):
+            background.update(found)
         span = doc.span(sent.start, sent.end)
         mentions.extend((strength, SectorMention(sector, span)) for sector in found)
     strong = {m.sector for s, m in mentions if s == STRONG}
@@ -227,5 +261,8 @@ def sectors(doc: Doc) -> Doc:
         | {sec for sec, n in weak_counts.items() if n >= WEAK_SENTENCES_NEEDED}
         | {sec for sec, n in all_counts.items() if n >= TOPIC_SENTENCES}
     )
+    # one sentence in the article's background part, naming neither country nor cooperation:
+    # a passing remark
+    keep -= {sec for sec in background if all_counts[sec] == 1}
     doc.sectors = [m for _, m in mentions if m.sector in keep]
     return doc
