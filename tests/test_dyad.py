@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bilat.doc import Doc
-from bilat.extract.dyad import _is_official, _named_in
+from bilat.extract.dyad import _is_official, _named_in, names_bloc
 from bilat.pipeline import build_pipeline
 
 SHARED = Path(__file__).parents[1].parent / "shared"
@@ -153,3 +153,42 @@ def test_dyad_of_seed_articles(pipeline, doc_id, expected):
         pytest.skip(f"{path} is absent")
     doc = pipeline(Doc(id=doc_id, text=path.read_text(encoding="utf-8")))
     assert sorted(doc.countries) == sorted(expected)
+
+
+BLOC_TEXT = (
+    "Россия и Иран обсудили создание газового картеля. "
+    "Иран настаивает на жёстком уставе, Россия предлагает мягкий вариант. "
+    "Иранские и российские эксперты провели консультации в Тегеране. "
+    "Алжир поддержал позицию России. "
+    "По словам министра, Алжир и Россия выступают за постепенный подход. "
+    "Алжирский министр приедет в Москву. Делегация Алжира уже работает в России. "
+    "Москва и Тегеран продолжат обсуждение."
+)
+
+
+@pytest.mark.parametrize(
+    "title,expected",
+    [
+        # a title naming a bloc of states makes the article multilateral: a member named beside
+        # the pair in several sentences joins on less weight
+        ("Газовый ОПЕК: Россия и Иран ищут компромисс", ["DZ", "IR", "RU"]),
+        ("Россия и Иран ищут компромисс", ["IR", "RU"]),
+        # a bloc named as the venue of something else makes no multilateral article
+        ("На полях саммита ОПЕК Россия и Иран ищут компромисс", ["IR", "RU"]),
+    ],
+)
+def test_a_bloc_in_the_title_admits_further_members(pipeline, title, expected):
+    assert pipeline(Doc(id="bloc", text=BLOC_TEXT, title=title)).countries == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Блок стран БРИКС укрепляет связи", True),
+        ("Газовый ОПЕК тормозит", True),
+        ("Встреча прошла на полях саммита АТЭС", False),
+        ("Россия и Иран ищут компромисс", False),
+    ],
+)
+def test_names_bloc(text, expected):
+    assert names_bloc(text) is expected

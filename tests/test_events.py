@@ -556,3 +556,81 @@ def test_month_adjective_dates_the_occurrence(text, published, expected):
     events = find_events(make_doc(text, published=published))
     dated = [e.date for e in events if e.type in {"meeting", "visit"}]
     assert dated == [expected]
+
+
+def _titled(doc: Doc, title: str) -> Doc:
+    doc.title = title
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a session of a bloc reported as held, in an article about the bloc: every member
+        (
+            "Итоги саммита БРИКС",
+            "Вчера в Екатеринбурге прошёл саммит БРИКС.",
+            [("meeting", ["BR", "CN", "IN", "RU"])],
+        ),
+        (
+            "Газовый ОПЕК не складывается",
+            "Вчера в Тегеране открылось заседание Форума стран — экспортёров газа.",
+            [("meeting", ["BR", "CN", "IN", "RU"])],
+        ),
+        # announced in the present tense: not yet held
+        ("Итоги саммита БРИКС", "Саммит БРИКС стартует в пятницу.", []),
+        # in an article whose title and lead are not about the bloc, its summit is no event
+        (
+            "Россия и Китай",
+            "Цены на газ растут. Экспорт падает. Вчера в Екатеринбурге прошёл саммит БРИКС.",
+            [],
+        ),
+    ],
+)
+def test_sessions_of_a_bloc_involve_every_member(title, text, expected):
+    doc = _titled(make_doc(text, countries=("BR", "CN", "IN", "RU")), title)
+    assert [(e.type, e.countries) for e in find_events(doc)] == expected
+
+
+def test_an_event_of_a_larger_dyad_gets_the_members_its_sentence_names():
+    text = "На встрече с Парубием американский спецпредставитель призвал к реформам."
+    doc = make_doc(
+        text,
+        mentions=(("американский", "US", "adjective"),),
+        persons=(("Андрей Парубий", "Парубием"),),
+        countries=("RU", "UA", "US"),
+    )
+    doc.persons[0].country = "UA"
+    assert [(e.type, e.countries) for e in find_events(doc)] == [("meeting", ["UA", "US"])]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("Что обсуждали в первый день ПМЭФ-2017", "2017"), ("Что обсуждали на форуме", None)],
+)
+def test_a_forum_named_with_its_year_dates_the_occurrence(title, expected):
+    text = "В первый день ПМЭФ состоялась встреча президентов двух стран."
+    doc = _titled(make_doc(text, published=None), title)
+    assert [e.date for e in find_events(doc)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В мае в Ташкенте заложили первый камень нового завода.", ["launch"]),
+        ("Министры заложили строительство совместного терминала.", ["launch"]),
+        ("Расходы на проект заложили в бюджет следующего года.", []),
+    ],
+)
+def test_laying_a_foundation_is_a_launch(text, expected):
+    assert types(make_doc(text)) == expected
+
+
+def test_a_heading_glued_onto_a_sentence_is_no_third_party():
+    text = "В обход России\nВ Ташкенте узбекские и казахстанские министры провели переговоры."
+    mentions = (
+        ("России", "RU", "name"),
+        ("узбекские", "UZ", "adjective"),
+        ("казахстанские", "KZ", "adjective"),
+    )
+    assert types(make_doc(text, mentions=mentions)) == ["meeting"]

@@ -15,6 +15,13 @@ partners ("товарооборот России со странами Азии"
 partner that keeps company with the hub in sentences of its own, apart from the first
 partner, joins.
 
+When the title or lead names a bloc of states ("саммит БРИКС", "газовый ОПЕК"), the article is
+multilateral: a further country joins on less weight (a member named apart from the pair in
+several sentences: Algeria and Qatar at a session of the gas exporters' forum).
+
+In such an article a member the title or lead names beside both countries of the pair joins
+("саммит глав Бразилии, России, Индии, Китая и Южной Африки").
+
 A story about one country alone (no second country with real weight) has no dyad: ``[]``,
 since the record lists the countries whose *relations* the article is about.
 """
@@ -28,6 +35,8 @@ from itertools import combinations
 from ..doc import CountryMention, Doc
 from ..pipeline import stage
 from .countries import text_mentions
+from .event_lexicon import load_lexicon
+from .models import lemma_forms
 
 KIND_WEIGHT = {
     "compound": 2.0,
@@ -70,6 +79,10 @@ SECOND_MIN_SCORE = 2.0
 EXTRA_SHARE = 0.75
 # ...and shares at least this many sentences with a dyad member
 EXTRA_MIN_SENTENCES = 2
+# ...or this share in a multilateral article (its title or lead names a bloc of states)
+BLOC_EXTRA_SHARE = 0.4
+WORD = re.compile(r"[\w+]+")
+SIDELINES = re.compile(r"на\s+полях(?:\s+\w+){0,2}\s+$", re.IGNORECASE)  # "на полях саммита ШОС"
 # codes that never form a dyad (former states are history, not relations)
 NOT_PARTIES = frozenset({"SU"})
 
@@ -99,11 +112,14 @@ def _is_official(role: str | None) -> bool:
     return bool(role) and role.split()[0].lower() in OFFICIAL_ROLES
 
 
-def country_scores(doc: Doc) -> tuple[Counter, Counter, Counter]:
-    """(score per country, pair evidence, sentences shared per pair)."""
+def country_scores(doc: Doc) -> tuple[Counter, Counter, Counter, Counter]:
+    """(score per country, pair evidence, sentences shared per pair, title and lead sentences
+    shared per pair)."""
     scores: Counter = Counter()
     pair_score: Counter = Counter()
     pair_sentences: Counter = Counter()
+    lead_pairs: Counter = Counter()
+    lead_parties: dict[int, set[str]] = {}
     by_sentence: dict[int, dict[str, float]] = {}
     compounds: dict[tuple[int, int, int], set[str]] = {}
     located = [(m, _sentence_index(doc, m), doc.text) for m in doc.country_mentions]
@@ -117,6 +133,8 @@ def country_scores(doc: Doc) -> tuple[Counter, Counter, Counter]:
         scores[m.code] += weight
         sent = by_sentence.setdefault(si, {})
         sent[m.code] = max(sent.get(m.code, 0.0), weight)
+        if si < LEAD_SENTENCES and not VENUE_PREPOSITION.search(text[max(0, m.start - 6) : m.start]):
+            lead_parties.setdefault(si, set()).add(m.code)  # "в Перу" is a venue, no party
         if m.kind == "compound":
             word = _word_span(text, m.start)
             compounds.setdefault((si, *word), set()).add(m.code)
@@ -131,10 +149,13 @@ def country_scores(doc: Doc) -> tuple[Counter, Counter, Counter]:
         for a, b in combinations(sorted(sent), 2):
             pair_score[(a, b)] += min(sent[a], sent[b])
             pair_sentences[(a, b)] += 1
+    for codes in lead_parties.values():
+        for pair in combinations(sorted(codes), 2):
+            lead_pairs[pair] += 1
     for codes in compounds.values():
         for pair in combinations(sorted(codes), 2):
             pair_score[pair] += COMPOUND_PAIR_BONUS
-    return scores, pair_score, pair_sentences
+    return scores, pair_score, pair_sentences, lead_pairs
 
 
 def _word_span(text: str, offset: int) -> tuple[int, int]:
@@ -166,7 +187,12 @@ def _spokes(best: tuple[str, str], scores: Counter, pair_sentences: Counter) -> 
 
 
 def choose_dyad(
-    scores: Counter, pair_score: Counter, pair_sentences: Counter, plural: bool = False
+    scores: Counter,
+    pair_score: Counter,
+    pair_sentences: Counter,
+    lead_pairs: Counter | None = None,
+    plural: bool = False,
+    bloc: bool = False,
 ) -> list[str]:
     if len(scores) < 2:
         return []
@@ -184,19 +210,40 @@ def choose_dyad(
     _, best = max(candidates)
     dyad = set(best)
     weaker = min(scores[c] for c in best)
+    share = BLOC_EXTRA_SHARE if bloc else EXTRA_SHARE
     for code, score in scores.most_common():
-        if code in dyad or score < EXTRA_SHARE * weaker:
+        if code in dyad or score < share * weaker:
             continue
-        shared = max(pair_sentences[tuple(sorted((code, member)))] for member in best)
+        shared = max(pair_sentences[_pair(code, member)] for member in best)
         if shared >= EXTRA_MIN_SENTENCES:
             dyad.add(code)
+    if bloc and lead_pairs:
+        # a member the title or lead names beside both of the pair ("саммит глав Бразилии,
+        # России, Индии, Китая")
+        dyad |= {
+            code
+            for code, score in scores.items()
+            if score >= SECOND_MIN_SCORE and all(lead_pairs[_pair(code, m)] for m in best if m != code)
+        }
     if plural:
         dyad |= _spokes(best, scores, pair_sentences)
     return sorted(dyad)
 
 
+def names_bloc(text: str) -> bool:
+    """``text`` names a bloc of states ("БРИКС", "ОПЕК", "ШОС"): a word of the event lexicon's
+    ``multilateral_body`` group, not as the venue of something else ("на полях форума АТЭС")."""
+    bodies = load_lexicon().multilateral_bodies
+    return any(
+        lemma_forms(m.group(), "") & bodies and not SIDELINES.search(text[: m.start()])
+        for m in WORD.finditer(text)
+    )
+
+
 @stage("dyad", requires=("country_mentions",), provides=("countries",))
 def dyad(doc: Doc) -> Doc:
     lead = " ".join([doc.title or "", *(s.text for s in doc.sentences[:LEAD_SENTENCES])])
-    doc.countries = choose_dyad(*country_scores(doc), plural=bool(PLURAL_PARTNERS.search(lead)))
+    doc.countries = choose_dyad(
+        *country_scores(doc), plural=bool(PLURAL_PARTNERS.search(lead)), bloc=names_bloc(lead)
+    )
     return doc

@@ -162,6 +162,26 @@ def countries_for(doc: Doc, start: int, end: int) -> list[str]:
     return sorted(set(named))
 
 
+def event_countries(doc: Doc, start: int, end: int, *, all_parties: bool = False) -> list[str]:
+    """The countries of an event reported in [start, end). With a dyad of two, the dyad; with
+    more, every member for a session of a body of states (``all_parties``), else the members
+    the span names when they are two or more, or with the countries of the persons it names
+    ("на встрече с Парубием американский спецпредставитель": Ukraine and the US, not Russia
+    too), else the whole dyad."""
+    dyad = set(doc.countries)
+    if len(dyad) <= 2 or all_parties:
+        return sorted(dyad) if dyad else countries_for(doc, start, end)
+    named = set(mentioned_codes(doc, start, end)) & dyad
+    if len(named) < 2:
+        named |= {
+            person.country
+            for person in doc.persons
+            if person.country in dyad
+            and any(m.start >= start and m.end <= end for m in person.mentions)
+        }
+    return sorted(named) if len(named) >= 2 else sorted(dyad)
+
+
 def _preceding_word(doc: Doc, offset: int) -> str:
     head = doc.text[max(0, offset - 8) : offset].split()
     return head[-1].lower() if head else ""
@@ -183,17 +203,23 @@ def about_third_country(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def parties_named(doc: Doc, start: int, end: int) -> set[str]:
-    """Countries that [start, end) brings in as parties: country, capital, adjective and
-    organisation mentions that are not a venue ("в Турции"), and the countries of the persons
-    it names."""
-    codes = {
+def country_parties(doc: Doc, start: int, end: int) -> set[str]:
+    """Countries that [start, end) names as parties: country, capital, adjective and
+    organisation mentions that are not a venue ("в Турции")."""
+    return {
         m.code
         for m in doc.country_mentions
         if m.start >= start
         and m.end <= end
         and _preceding_word(doc, m.start) not in PLACE_ONLY_PREPOSITIONS
     }
+
+
+def parties_named(doc: Doc, start: int, end: int) -> set[str]:
+    """Countries that [start, end) brings in as parties: country, capital, adjective and
+    organisation mentions that are not a venue ("в Турции"), and the countries of the persons
+    it names."""
+    codes = country_parties(doc, start, end)
     for person in doc.persons:
         if person.country and any(m.start >= start and m.end <= end for m in person.mentions):
             codes.add(person.country)

@@ -20,6 +20,7 @@ class Trigger:
     weak: bool = False
     governors: frozenset[str] = frozenset()
     needs_case: str = ""  # grammatical case a needed word must have ("accs": the verb's object)
+    all_parties: bool = False  # a session of a body of states: every country of the dyad
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class EventLexicon:
     role_heads: frozenset[str] = frozenset()
     role_reach: int = 0
     month_adjectives: dict[str, int] = field(default_factory=dict)
+    multilateral_bodies: frozenset[str] = frozenset()  # blocs of states ("брикс", "опек")
     trigger_lemmas: frozenset[str] = frozenset()  # every trigger's lemmas: a word without one is none
 
 
@@ -84,6 +86,7 @@ def load_lexicon() -> EventLexicon:
                 weak=bool(t.get("weak", False)),
                 governors=frozenset(t.get("governors", ())),
                 needs_case=t.get("needs_case", ""),
+                all_parties=bool(t.get("all_parties", False)),
             )
         )
     codes = read_json("event_codes.json")
@@ -128,5 +131,6 @@ def load_lexicon() -> EventLexicon:
         role_heads=frozenset(raw.get("role_heads", ())),
         role_reach=int(raw.get("role_reach", 0)),
         month_adjectives={k: int(v) for k, v in raw.get("month_adjectives", {}).items()},
+        multilateral_bodies=groups.get("multilateral_body", frozenset()),
         trigger_lemmas=frozenset().union(*(t.lemmas for t in triggers)),
     )

@@ -67,6 +67,7 @@ class TriggerHit:
     anaphoric: bool  # "данный визит": refers back to an occurrence named before
     framed: bool = False  # "в ходе визита": named as the frame of something else
     verb: bool = False  # the trigger is a verb ("посетил"), not a noun ("визит")
+    all_parties: bool = False  # a session of a body of states: every country of the dyad
 
 
 def _agrees(noun: Token, participle) -> bool:
@@ -342,6 +343,7 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
                     anaphoric=bool(_modifiers(words, i) & lex.anaphoric),
                     framed=framed,
                     verb=trig.pos == "verb",
+                    all_parties=trig.all_parties,
                 )
             )
             break  # one trigger entry per token

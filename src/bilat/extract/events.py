@@ -9,6 +9,7 @@ persons do not contradict each other.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Event, Span
@@ -23,11 +24,13 @@ from .clauses import (
     line_span,
     low,
 )
+from .dyad import LEAD_SENTENCES, names_bloc
 from .event_context import (
     DateChoice,
     about_third_country,
-    countries_for,
+    country_parties,
     destinations,
+    event_countries,
     mentioned_codes,
     month_date,
     parties_named,
@@ -45,6 +48,7 @@ FALLBACK_PRECISION = len("YYYY-MM")  # a publication-date guess agrees with its 
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 MONTH_REACH = 3  # words before a trigger searched for a month adjective
+ACRONYM = re.compile(r"(?<![А-ЯЁA-Zа-яёa-z])[А-ЯЁ]{3,6}(?![А-ЯЁа-яё])")  # "ПМЭФ", "ВЭФ"
 
 
 @dataclass(slots=True)
@@ -98,7 +102,11 @@ def _dates_agree(a: Occurrence, b: Occurrence) -> bool:
     return x.startswith(y) or y.startswith(x)
 
 
-def _occurrence(doc: Doc, hit: TriggerHit) -> Occurrence:
+def _occurrence(
+    doc: Doc,
+    hit: TriggerHit,
+    bloc: bool = False,
+) -> Occurrence:
     clause, sent = hit.clause, hit.sentence
     choice = pick_date(doc, clause.start, clause.end, hit.token.start)
     month = _month_named(hit)
@@ -121,12 +129,40 @@ def _occurrence(doc: Doc, hit: TriggerHit) -> Occurrence:
         first=hit,
         present=hit.present,
         reminiscence=hit.reminiscence,
-        countries=countries_for(doc, sent.start, sent.end),
+        countries=event_countries(
+            doc, sent.start, sent.end, all_parties=_all_parties(doc, hit, bloc)
+        ),
     )
+    if not occ.anchored and (year := _forum_year(doc, sent)):
+        occ.date, occ.anchored = year, True  # "в первый день ПМЭФ" of "ПМЭФ-2017"
     if not (occ.anchored or occ.reminiscence or hit.anaphoric) and doc.published is not None:
         # a just-reported, undated occurrence took place by the publication date
         occ.date, occ.fallback = doc.published.isoformat(), True
     return occ
+
+
+def multilateral_article(doc: Doc) -> bool:
+    """The title or lead names a bloc of states ("саммит БРИКС", "газовый ОПЕК")."""
+    lead = [doc.title or "", *(s.text for s in doc.sentences[:LEAD_SENTENCES])]
+    return names_bloc(" ".join(lead))
+
+
+def _all_parties(doc: Doc, hit: TriggerHit, bloc: bool) -> bool:
+    """The occurrence involves every country of the dyad: a session of a body of states
+    ("заседание форума", "саммит БРИКС"), or an occurrence of a multilateral article (``bloc``)
+    whose sentence names a bloc."""
+    return hit.all_parties or (bloc and names_bloc(hit.sentence.text))
+
+
+def _forum_year(doc: Doc, sent) -> str | None:
+    """The year of a named forum or summit the sentence names by its acronym ("на полях ПМЭФ"),
+    read where the document writes it with its year ("ПМЭФ-2017", "ВЭФ 2018")."""
+    whole = f"{doc.title or ''}\n{doc.text}"
+    for acronym in dict.fromkeys(ACRONYM.findall(sent.text)):
+        years = set(re.findall(rf"(?<!\w){re.escape(acronym)}[-–\s]?((?:19|20)\d\d)(?!\d)", whole))
+        if len(years) == 1:
+            return years.pop()
+    return None
 
 
 def _month_named(hit: TriggerHit) -> int | None:
@@ -272,6 +308,16 @@ def _word_lemmas(tok) -> frozenset[str]:
     return lemmas(tok)
 
 
+def _third_country(doc: Doc, sent, hit: TriggerHit) -> bool:
+    """The mention is between one of the parties and a third country: judged on the trigger's
+    line when that line names a country as a party (a heading glued onto the sentence, "В обход России",
+    is no party to "в греческом городе заложили строительство"), else on the sentence."""
+    lo, hi = line_span(doc.text, sent.start, sent.end, hit.token.start)
+    if country_parties(doc, lo, hi):
+        return about_third_country(doc, lo, hi)
+    return about_third_country(doc, sent.start, sent.end)
+
+
 def _visit_elsewhere(doc: Doc, hit: TriggerHit) -> bool:
     """ "визит в Мьянму" in an article about Russia and India: a visit to a third country."""
     if hit.type != VISIT_TYPE or not doc.countries:
@@ -288,17 +334,24 @@ def find_events(doc: Doc) -> list[Event]:
     strong: list[Occurrence] = []
     weak: list[Occurrence] = []
     framed: list[Occurrence] = []  # "в ходе визита": the visit reported elsewhere, if anywhere
+    bloc = multilateral_article(doc)
     for sent, of_sport in zip(doc.sentences, sport, strict=True):
         if of_sport:
             continue  # its "встреча" is a game, its "контракт" a player's
-        if about_third_country(doc, sent.start, sent.end):
-            continue  # between one of the parties and a third country
         for hit in find_hits(sent):
+            if _third_country(doc, sent, hit):
+                continue
             if _visit_elsewhere(doc, hit):
                 continue
-            if hit.type in lex.two_party_types and not _two_parties(lex, doc, hit):
+            if hit.all_parties and (hit.present or not bloc):
+                # a bloc's session is an event of a multilateral article, once held ("саммит
+                # стартует в пятницу" announces it)
+                continue
+            # a bloc's session has many parties by nature
+            two_party = hit.all_parties or _two_parties(lex, doc, hit)
+            if hit.type in lex.two_party_types and not two_party:
                 hit.weak = True  # no second party named: only enriches an occurrence
-            occ = _occurrence(doc, hit)
+            occ = _occurrence(doc, hit, bloc)
             if hit.framed and not hit.weak:
                 occ.place = None  # the clause's place is where the framed action happened
                 framed.append(occ)
