@@ -23,6 +23,7 @@ from .clauses import (
     verbal_pos,
 )
 from .commitment_lexicon import CommitmentLexicon, Cue, load_cues
+from .commitment_readings import party_subject
 from .models import is_known, parse
 
 PROSPECT_REACH = 24  # words from "обсудили" to the project noun it governs
@@ -222,10 +223,7 @@ def _future_action(
         start -= 1
     if any(_is_predicative(t) for t in words[start:i]):
         return False  # "можно будет ввозить": an impersonal possibility, no party acts
-    if any(
-        lemmas(words[k]) & lex.party_lemmas or country_subject(words, k, ctx)
-        for k in range(start, i)
-    ):
+    if any(party_subject(lex, words, k, country_subject(words, k, ctx)) for k in range(start, i)):
         return True
     return _subject_after(lex, words, i, ctx)
 
@@ -313,7 +311,7 @@ def _past_participle(tok: Token) -> bool:
         p is not None
         and p.tag.POS == "PRTF"
         and p.tag.tense == "past"
-        and p.normal_form != "запланировать"
+        and p.normal_form not in load_cues().planned_participles
     )
 
 

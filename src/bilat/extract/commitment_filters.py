@@ -152,7 +152,15 @@ def _analyst_speaker(lex: CommitmentLexicon, words: list[Token], cue: int) -> bo
         ps = _parses(tok)
         if (ps and ps[0].tag.case == "nomn") or any(low(t) == "по" for t in words[k - 2 : k]):
             return True  # the speaker, or "по словам эксперта"; not "пригласить экспертов"
+        if k > cue + 1 and _head_of_phrase(words[k - 1]):
+            return True  # "— отметил заведующий кафедрой политологии"
     return False
+
+
+def _head_of_phrase(tok: Token) -> bool:
+    """A nominative participle heading an analyst's title ("заведующий кафедрой")."""
+    ps = _parses(tok)
+    return bool(ps) and ps[0].tag.POS == "PRTF" and ps[0].tag.case == "nomn"
 
 
 def _trailing_opinion(lex: CommitmentLexicon, words: list[Token], cue: int) -> bool:

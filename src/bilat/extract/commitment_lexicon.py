@@ -70,6 +70,21 @@ class CommitmentLexicon:
     promise_adverbs: frozenset[str] = frozenset()
     past_state_lemmas: frozenset[str] = frozenset()
     route_words: frozenset[str] = frozenset()
+    planned_participles: frozenset[str] = frozenset()
+    speech_act_verbs: frozenset[str] = frozenset()
+    passage_verbs: frozenset[str] = frozenset()
+    passage_nouns: frozenset[str] = frozenset()
+    passage_prepositions: frozenset[str] = frozenset()
+    passage_places: frozenset[str] = frozenset()
+    event_subjects: frozenset[str] = frozenset()
+    document_cues: frozenset[str] = frozenset()
+    vague_proposal_objects: frozenset[str] = frozenset()
+    think_tank_nouns: frozenset[str] = frozenset()
+    consequence_objects: frozenset[str] = frozenset()
+    entity_nouns: frozenset[str] = frozenset()
+    passage_time_units: frozenset[str] = frozenset()
+    consequence_verbs: frozenset[str] = frozenset()
+    planned_dates: frozenset[str] = frozenset()
 
 
 @cache
@@ -145,4 +160,19 @@ _FILTER_KEYS = (
     "promise_adverbs",
     "past_state_lemmas",
     "route_words",
+    "planned_participles",
+    "speech_act_verbs",
+    "passage_verbs",
+    "passage_nouns",
+    "passage_prepositions",
+    "passage_places",
+    "event_subjects",
+    "document_cues",
+    "vague_proposal_objects",
+    "think_tank_nouns",
+    "consequence_objects",
+    "entity_nouns",
+    "passage_time_units",
+    "consequence_verbs",
+    "planned_dates",
 )

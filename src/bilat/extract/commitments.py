@@ -29,6 +29,7 @@ from .commitment_filters import (
     solo,
     vague_readiness,
 )
+from .commitment_readings import next_sentence_due, not_a_plan, third_invitees, third_parties_only
 from .event_context import countries_for, mentioned_codes, normalise_date, times_in
 from .models import parse
 
@@ -272,15 +273,8 @@ def _non_committal(words: list[Token], piece: Region) -> bool:
         or past_state(lex, words, cue)
         or failed_or_attempted(lex, words, cue)
         or solo(lex, words, piece.start_word, piece.end_word)
+        or not_a_plan(lex, words, piece.start_word, piece.end_word, cue, piece.cue.kind)
     )
-
-
-def _third_invitees(doc: Doc, words: list[Token], piece: Region, end: int) -> bool:
-    """ "Китай пригласил лидеров Мексики и Египта": the invited are third countries only."""
-    if piece.cue.kind != "invited":
-        return False
-    after = set(mentioned_codes(doc, words[piece.cue.index].end, end))
-    return bool(after) and not after & set(doc.countries)
 
 
 def _action(words: list[Token], region: Region) -> str:
@@ -353,6 +347,7 @@ def find_commitments(doc: Doc) -> list[Commitment]:
                     or _event_year(doc, sent, words, piece)
                     or _season_due(doc, words[first:end_word])
                     or _later_date(doc, sent)
+                    or next_sentence_due(doc, sent)
                 )
                 shared_due = shared_due or due
                 # a parenthetical hedge before the clause ("Возможно, ...") counts too
@@ -364,7 +359,7 @@ def find_commitments(doc: Doc) -> list[Commitment]:
                 if _non_committal(words, piece):
                     continue
                 named = mentioned_codes(doc, start, end)
-                if named and doc.countries and not set(named) & set(doc.countries):
+                if third_parties_only(doc, start, end):
                     continue  # about third countries only, not between the article's parties
                 if fragment_or_threat(words[first:end_word], piece.cue.index - first):
                     continue
@@ -374,7 +369,7 @@ def find_commitments(doc: Doc) -> list[Commitment]:
                     lambda k, w=words, c=ctx: country_subject(w, k, c),
                 ):
                     continue  # one country's own plan, the other side not involved
-                if _third_invitees(doc, words, piece, end):
+                if third_invitees(doc, piece.cue, end):
                     continue
                 parties = named or countries_for(doc, sent.start, sent.end)
                 if not parties:
