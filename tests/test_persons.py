@@ -392,3 +392,84 @@ def test_outlet_country(url, source, country):
 )
 def test_name_runs_cut_where_a_name_ends(text, names):
     assert {p.name for p in _persons(text).persons} == names
+
+
+@pytest.mark.parametrize(
+    ("words", "display"),
+    [
+        # a name in -ца: genitive in -ы
+        ("Ивицы Дадича", "Ивица Дадич"),
+        # East Asian names: only the last syllable declines
+        ("Ким Чен Ына", "Ким Чен Ын"),
+        ("Мун Чжэ Ином", "Мун Чжэ Ин"),
+        ("Си Цзиньпина", "Си Цзиньпин"),
+        # particles never vote for a case; the name after "бен" is a man's
+        ("Сальмана бен Абдель-Азиза Аль Сауда", "Сальман бен Абдель-Азиз Аль Сауд"),
+        ("Тамима бин Хамада Аль Тани", "Тамим бин Хамад Аль Тани"),
+        # ... while a Western particle stays as written and a nominative stays one
+        ("Эрри Де Лука", "Эрри Де Лука"),
+        ("Шарля Де Голля", "Шарль Де Голль"),
+        ("Джима О’Нила", "Джим О’Нил"),
+        ("Яна Новака", "Ян Новак"),
+    ],
+)
+def test_foreign_names_to_nominative(words, display):
+    assert normalize_name(words.split()).display == display
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an Arabic name with a non-breaking hyphen; a name with an apostrophe
+        ("Саудовский министр энергетики Халид аль\u2011Фалих прибыл в Москву.",
+         {"Халид аль-Фалих"}),
+        ("Известный экономист Джим О’Нил опубликовал статью.", {"Джим О’Нил"}),
+        # authors' by-line as the last line of the text: no person
+        ("Министр Сергей Лавров прибыл в Анкару.\nИлья Сомов, Анна Кречет", {"Сергей Лавров"}),
+        ("Министр Сергей Лавров прибыл в Анкару.\nИлья Сомов", {"Сергей Лавров"}),
+        # ... but a person named in the text as well stays
+        ("Министр Сергей Лавров прибыл в Анкару. Илья Сомов сказал, что всё идёт хорошо.\n"
+         "Илья Сомов", {"Сергей Лавров", "Илья Сомов"}),
+    ],
+)
+def test_name_words_and_bylines(text, names):
+    assert {p.name for p in _persons(text).persons} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "name", "country"),
+    [
+        # a well-known official: full name and country from the table of known persons
+        ("Встреча Владимира Путина и Синдзо Абэ прошла в Лиме.", None, "Синдзо Абэ", "JP"),
+        ("Встреча Владимира Путина и Синдзо Абэ прошла в Лиме.", None, "Владимир Путин", "RU"),
+        ("Макрон приедет в Москву в мае.", None, "Эммануэль Макрон", "FR"),
+        ("Об этом заявил Тайип Эрдоган.", None, "Реджеп Тайип Эрдоган", "TR"),
+        # ... not a namesake with another first name
+        ("Об этом заявил Олег Путин, фермер из Тулы.", None, "Олег Путин", None),
+        # the staff of an international body serve no state
+        ("Глава ОПЕК Мохаммед Баркиндо обсудил с Россией добычу нефти.",
+         "https://example.ru/news/1", "Мохаммед Баркиндо", None),
+        ("Директор Всемирного банка по России Ольга Петрова выступила на семинаре.",
+         "https://example.ru/news/1", "Ольга Петрова", None),
+        ("Глава представительства ЕС на Украине Жан Дюбуа заявил о реформах.",
+         "https://example.ru/news/1", "Жан Дюбуа", None),
+        # ... but a field of work is no body
+        ("Директор департамента международных финансовых отношений Минфина России "
+         "Олег Сомов выступил в Пекине.", "https://example.ru/news/1", "Олег Сомов", "RU"),
+        # an expert speaks to the outlet about another country: he is the outlet's
+        ("Это означает, что мы опережаем США, — заявил военный эксперт Игорь Сомов.",
+         "https://example.ru/news/1", "Игорь Сомов", "RU"),
+        ("Ведущий научный сотрудник, эксперт по Франции Сергей Сомов в беседе пояснил.",
+         "https://example.ru/news/1", "Сергей Сомов", "RU"),
+        # ... unless the text says whose he is
+        ("Украинский политолог и экономист Александр Сомов также так считает.",
+         "https://example.ru/news/1", "Александр Сомов", "UA"),
+        # a plural adjective names a field; the organisation gives the country
+        ("Руководитель Центра японских исследований Института Дальнего Востока РАН Валерий "
+         "Сомов прокомментировал визит.", "https://example.com/1", "Валерий Сомов", "RU"),
+    ],
+)
+def test_country_from_knowledge_and_role_kind(text, url, name, country):
+    found = _persons_at(text, url)
+    assert name in found
+    assert found[name].country == country

@@ -17,6 +17,8 @@ from ..doc import CountryMention, Doc, Sentence
 from .models import parse
 
 ORGANISATION_FILE = "organisation_countries.tsv"
+# the code of a body in the organisation table that serves no one state (ОПЕК, ДНР)
+NO_STATE = "-"
 OUTLET_FILE = "outlet_countries.tsv"
 # country mention kinds that name a place where something happens, not a side
 PLACE_KINDS = frozenset({"capital", "city"})
@@ -75,12 +77,13 @@ def _organisations_by_first_form() -> dict[str, tuple[int, ...]]:
     return {form: tuple(rows) for form, rows in index.items()}
 
 
-def organisation_country(words: list[str]) -> str | None:
+def organisation_country(words: list[str], *, at_start: bool = False) -> str | None:
     """The country of the first organisation of the table named in ``words`` (a table word
-    matches a text word when the two share a form)."""
+    matches a text word when the two share a form); with ``at_start``, only one that
+    ``words`` start with."""
     forms = _lemmas(words)
     table, index = organisation_countries(), _organisations_by_first_form()
-    for i in range(len(forms)):
+    for i in range(1 if at_start else len(forms)):
         rows = sorted({row for form in forms[i] for row in index.get(form, ())})
         for key, code in (table[row] for row in rows):
             if i + len(key) <= len(forms) and all(
@@ -107,10 +110,54 @@ def outlet_country(doc: Doc) -> str | None:
     return None
 
 
+# adjectives that name an international body only as the capitalised start of its name
+# ("Международного валютного фонда"), a field in lower case ("департамента международных
+# финансовых отношений")
+INTERNATIONAL_ADJECTIVES = frozenset({"международный", "всемирный", "европейский", "евразийский"})
+
+
 def serves_a_state(words: list[str]) -> bool:
     """Does a role phrase of ``words`` leave its holder to one state's side, unlike the
-    staff of an international body ("представитель международного агентства")?"""
-    return not any(INTERNATIONAL_LEMMAS & forms for forms in _lemmas(words))
+    staff of an international body ("представитель Международного агентства")?"""
+    items = [w for w in words if w[:1].isalnum()]
+    for k, word in enumerate(items):
+        found = INTERNATIONAL_LEMMAS & _forms(word)
+        if not found:
+            continue
+        if word[:1].isupper() or not found <= INTERNATIONAL_ADJECTIVES:
+            return False
+        noun = next((w for w in items[k + 1 :] if _pos(w) == "NOUN"), "")
+        if not (noun and _forms(noun) & FIELD_NOUNS):
+            return False
+    return True
+
+
+# nouns that make an international adjective a field ("международных финансовых отношений")
+FIELD_NOUNS = frozenset(
+    {"отношение", "дело", "связь", "сотрудничество", "право", "политика", "вопрос", "торговля",
+     "проект", "программа", "информация", "журналистика", "безопасность", "исследование",
+     "интеграция", "экономика", "история", "культура"}
+)
+
+
+def _pos(word: str) -> str:
+    parses = parse(word)
+    return str(parses[0].tag.POS) if parses else ""
+
+
+# words before which an international adjective names a field, not a body ("комитет по
+# международным делам")
+FIELD_PREPOSITIONS = frozenset({"по", "за"})
+
+
+def international_body(words: list[str]) -> bool:
+    """Does a role phrase name an international body as its holder's employer ("директор
+    Всемирного банка по России", "глава ОПЕК", "председатель Европейского совета"), not as a
+    field ("председатель комитета по международным делам", "министр по делам ЕС")?"""
+    items = [w for w in words if w[:1].isalnum()]
+    cut = next((k for k, w in enumerate(items) if w.lower() in FIELD_PREPOSITIONS), len(items))
+    items = items[:cut]
+    return organisation_country(items) == NO_STATE or not serves_a_state(items)
 
 
 def sentence_country(doc: Doc, sent: Sentence, offset: int) -> str | None:

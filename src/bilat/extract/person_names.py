@@ -66,8 +66,8 @@ ENDING_RULES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...]
     ("ю", "ь", ("datv",), ("masc",), "[лнр]"),
     ("ем", "ь", ("ablt",), ("masc",), "[лнр]"),
     # words in -а (Ивица, Никола, Анна) of either gender
-    ("ы", "а", ("gent",), GENDERS, "[бвдзлмнпрстф]"),
-    ("и", "а", ("gent",), GENDERS, "[гкхжшчщц]"),
+    ("ы", "а", ("gent",), GENDERS, "[бвдзлмнпрстфц]"),
+    ("и", "а", ("gent",), GENDERS, "[гкхжшчщ]"),
     ("е", "а", ("datv", "loct"), GENDERS, "[бвгдзклмнпрстфхжшчщц]"),
     ("у", "а", ("accs",), GENDERS, "[бвгдзклмнпрстфхжшчщц]"),
     ("ой", "а", ("ablt",), GENDERS, "[бвгдзклмнпрстфхк]"),
@@ -193,11 +193,19 @@ def _word_candidates(word: str, trusted: frozenset[str]) -> list[Candidates]:
     return [_part_candidates(part, trusted) for part in word.split("-") if part]
 
 
+APOSTROPHES = "’'"
+
+
 def _restore_case(form: str, original: str) -> str:
     if original.isupper() and len(original) > 1:
         return form.upper()
     if original[:1].islower():
         return form  # particles of Arabic and other names: "ас-Сиси", "бен", "аль-"
+    for mark in APOSTROPHES:
+        if mark in original and mark in form:  # "О’Нил", "Д’Аламбер"
+            head, _, tail = original.partition(mark)
+            form_head, _, form_tail = form.partition(mark)
+            return _restore_case(form_head, head) + mark + _restore_case(form_tail, tail)
     return form[:1].upper() + form[1:]
 
 
@@ -211,12 +219,53 @@ def _inflect(word: str, trusted: frozenset[str], key: tuple[str, str]) -> str:
     return "-".join(out)
 
 
+# the longest syllable of an East Asian name ("Ким Чен Ын", "Мун Чжэ Ин", "Си Цзиньпин")
+SYLLABLE_LETTERS = 3
+# particles of Western and Arabic names, never syllables of an East Asian one
+NAME_PARTICLES = frozenset(
+    {"де", "ле", "ла", "дель", "ван", "фон", "да", "ди", "дю", "дер", "аль", "эль", "бен", "бин", "ибн", "абу"}
+)
+
+
+def _syllable(word: str) -> bool:
+    return len(word) <= SYLLABLE_LETTERS and word.isalpha() and word.lower() not in NAME_PARTICLES
+
+
+# particles after which a name is the father's, a man's ("Сальман бен Абдель-Азиз")
+FATHER_PARTICLES = frozenset({"бен", "бин", "ибн"})
+
+
+# the Arabic article, capitalised or not ("Аль Тани"): it never declines
+ARTICLES = frozenset({"аль", "эль"})
+
+
+def _particle(word: str) -> bool:
+    """A particle inside a name ("бен", "аль", "Аль", "де"): it never declines."""
+    return (word[:1].islower() and "-" not in word) or word.lower() in ARTICLES
+
+
+def east_asian(words: list[str]) -> bool:
+    """Is a name of syllables whose surname comes first and never declines, so that only its
+    last word shows the case ("Ким Чен Ына", "Мун Чжэ Ином", "Си Цзиньпина")? Three or more
+    words with short middle ones, or two with a first word of two letters."""
+    if len(words) >= 3:
+        return all(_syllable(w) for w in words[1:-1]) and len(words[0]) <= SYLLABLE_LETTERS + 2
+    return len(words) == 2 and _syllable(words[0]) and len(words[0]) <= 2
+
+
 def _best_key(words: list[tuple[str, frozenset[str]]]) -> tuple[str, str]:
     totals: dict[tuple[str, str], float] = defaultdict(float)
-    for word, trusted in words:
+    if east_asian([w for w, _ in words]):
+        words = words[-1:]
+    # particles ("бен", "Аль") never show the case; the name after "бен" is the father's
+    fathers = {k + 1 for k, (w, _) in enumerate(words) if w.lower() in FATHER_PARTICLES}
+    for k, (word, trusted) in enumerate(words):
+        if _particle(word) and len(words) > 1:
+            continue
         # in a hyphenated name the last part declines, the others may not
         for key, (_, score) in _word_candidates(word, trusted)[-1].items():
-            totals[key] += score
+            if k not in fathers or key[1] == "masc":
+                totals[key] += score
     if not totals:
         return ("nomn", "masc")
     for key in totals:
@@ -279,6 +328,9 @@ def _split(words: list[str], initials_text: str = "") -> PersonName:
     places = _places(words)
     key = _best_key(list(zip(words, places, strict=True)))
     forms = [_inflect(w, place, key) for w, place in zip(words, places, strict=True)]
+    if east_asian(words):
+        forms[:-1] = words[:-1]
+    forms = [w if _particle(w) and k < len(words) - 1 else f for k, (w, f) in enumerate(zip(words, forms, strict=True))]
     if len(forms) == 1:
         return PersonName(last=forms[0], initials=initials_text)
     if places[0] is LAST:

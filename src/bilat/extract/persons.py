@@ -3,6 +3,8 @@ country from appositions, and every mention (names, surnames, role-only referenc
 
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc, Entity, Sentence, Token
 from ..pipeline import stage
 from .coref import (
@@ -13,15 +15,19 @@ from .coref import (
     link_role_references,
     to_persons,
 )
+from .known_persons import apply_known, merge_same
 from .models import parse
 from .person_country import (
+    NO_STATE,
+    PLACE_KINDS,
+    international_body,
     organisation_country,
     outlet_country,
     sentence_country,
     serves_a_state,
 )
-from .person_names import INITIAL, normalize_name
-from .roles import SpanIndex, head_lemma, role_after, role_before
+from .person_names import INITIAL, is_first_name, normalize_name
+from .roles import SpanIndex, head_lemma, role_after, role_before, title_kind
 
 # pymorphy3 tags that mark a capitalised word as a place or an organisation, not a name
 NOT_NAME_TAGS = ("Geox", "Orgn", "Trad")
@@ -58,9 +64,34 @@ def _looks_like_place(word: str) -> bool:
     return any(tag in parses[0].tag for tag in NOT_NAME_TAGS)
 
 
+# hyphens other than "-" inside names ("аль‑Фалих" with a non-breaking one)
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+APOSTROPHES = frozenset("’'")
+
+
+def name_words(tokens: list[Token]) -> list[str]:
+    """The words of a name as written, with an apostrophe between capitals and the letters
+    around it one word ("О’Нил" comes tokenised as "О", "’", "Нил"; "Russia's" stays apart)
+    and every hyphen a plain one."""
+    words: list[str] = []
+    prev: Token | None = None
+    for tok in tokens:
+        text = tok.text.translate(HYPHENS)
+        glued = prev is not None and prev.end == tok.start
+        if words and glued and (
+            (text in APOSTROPHES and words[-1][-1:].isupper()) or (words[-1][-1:] in APOSTROPHES and text[:1].isupper())
+        ):
+            words[-1] += text
+        else:
+            words.append(text)
+        prev = tok
+    return words
+
+
 def _capitalised(word: str, k: int, n: int) -> bool:
     """Is the ``k``-th of ``n`` name words written as a name part: capitalised, or a
     lower-case particle inside the name ("бен", "аль") or before a hyphen ("ас-Сиси")?"""
+    word = word.translate(HYPHENS)
     if word[:1].isupper() or word.split("-")[-1][:1].isupper():
         return True
     return 0 < k < n - 1 and len(word) <= MAX_PARTICLE_LETTERS
@@ -130,12 +161,13 @@ def _split_run_on(found: list[Named]) -> list[Named]:
 def name_mentions(doc: Doc, index: SpanIndex) -> list[NameMention]:
     mentions: list[NameMention] = []
     for sent, first, tokens in _split_run_on(_named_tokens(doc, index)):
-        name = normalize_name([t.text for t in tokens])
+        words = name_words(tokens)
+        name = normalize_name(words)
         if not name.last:
             continue
         last = first + len(tokens) - 1
         role = role_before(doc, sent.tokens, first, index) or role_after(doc, sent.tokens, last, index)
-        surname = next((t.text for t in reversed(tokens) if t.text[:1].isalpha()), "")
+        surname = next((w for w in reversed(words) if w[:1].isalpha()), "")
         mentions.append(NameMention(tokens[0].start, tokens[-1].end, surname, name, role))
     return mentions
 
@@ -143,7 +175,9 @@ def name_mentions(doc: Doc, index: SpanIndex) -> list[NameMention]:
 @stage("persons", requires=("entities", "country_mentions", "sentences"), provides=("persons",))
 def persons(doc: Doc) -> Doc:
     index = SpanIndex(doc.country_mentions, doc.entities)
-    clusters = [c for c in group_mentions(name_mentions(doc, index)) if not _byline(doc, c)]
+    clusters = group_mentions(name_mentions(doc, index))
+    signed = _bylines(doc, clusters)
+    clusters = [c for c in clusters if id(c) not in signed]
     resolve_counterparts(doc, clusters)
     link_role_references(doc, clusters, index)
     doc.persons = to_persons(doc, clusters)
@@ -152,21 +186,38 @@ def persons(doc: Doc) -> Doc:
     if outlet and outlet not in named and len(named) >= 2:
         outlet = None  # a Russian paper on Germany and Greece alone: its officials are not Russian
     for person, cluster in zip(doc.persons, clusters, strict=True):
+        if apply_known(person, cluster.name, [m.word for m in cluster.mentions]):
+            continue
         if person.country is None:
             person.country = _fallback_country(doc, cluster, person.role, outlet)
+    doc.persons = merge_same(doc.persons)
     return doc
 
 
-def _byline(doc: Doc, cluster: Cluster) -> bool:
-    """Is the person only the author's signature: a name alone on the last line of the text?"""
-    lines = doc.text.rstrip().rsplit("\n", 1)
-    last_start = len(doc.text.rstrip()) - len(lines[-1])
-    if not lines[-1].strip() or any(m.role for m in cluster.mentions):
-        return False
-    signed = [m for m in cluster.mentions if m.start >= last_start]
-    return len(signed) == len(cluster.mentions) == 1 and (
-        doc.text[signed[0].start : signed[0].end].strip() == lines[-1].strip()
-    )
+def _bylines(doc: Doc, clusters: list[Cluster]) -> set[int]:
+    """Clusters that are only the authors' signature: the first or the last line of the
+    text holds nothing but names with no role ("Илья Иванов, Анна Петрова"), and the
+    person is named nowhere else."""
+    text = doc.text.rstrip()
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    found: set[int] = set()
+    for start, end in lines[:1] + lines[-1:] if len(lines) > 1 else []:
+        inside = [(c, m) for c in clusters for m in c.mentions if start <= m.start and m.end <= end]
+        rest = text[start:end]
+        for _, m in sorted(inside, key=lambda cm: -cm[1].start):
+            rest = rest[: m.start - start] + rest[m.end - start :]
+        if not inside or not BYLINE_GLUE.fullmatch(rest):
+            continue
+        for c, _ in inside:
+            if not any(m.role for m in c.mentions) and all(
+                start <= m.start and m.end <= end for m in c.mentions
+            ):
+                found.add(id(c))
+    return found
+
+
+# what a by-line holds between its names
+BYLINE_GLUE = re.compile(r"[\s,]*((и|,)[\s,]*)*")
 
 
 def _words(doc: Doc, start: int, end: int) -> list[str]:
@@ -177,22 +228,61 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
 def _fallback_country(
     doc: Doc, cluster: Cluster, role: str | None, outlet: str | None
 ) -> str | None:
-    """The country of a person whose role phrases name none: the organisation in a role
-    phrase, else (for a person with a role) the country nearest a role mention in its
-    sentence, else the outlet's country (not for the staff of an international body)."""
+    """The country of a person whose role phrases name none: none for the staff of an
+    international body; the organisation in a role phrase; else, for an expert or a
+    journalist with a first name the dictionary knows, the outlet's country (the one he
+    speaks to, not the one he speaks about); else (for an official) the country nearest a
+    role mention in its sentence, else the outlet's country."""
     mentions = sorted(cluster.mentions, key=lambda m: (m.role is None, m.start))
-    for m in mentions:
-        if m.role and (code := organisation_country(_words(doc, m.role.start, m.role.end))):
-            return code
+    phrases = [_words(doc, m.role.start, m.role.end) for m in mentions if m.role]
+    if any(international_body(words) for words in phrases):
+        return None
+    for words in phrases:
+        if code := organisation_country(words):
+            return None if code == NO_STATE else code
     if not role:
         return None
+    kinds = {title_kind(words) for words in phrases}
+    if kinds & {"commentator", "private"}:
+        for m in mentions:
+            if m.role and (code := _adjective_before(doc, m.role.start)):
+                return code
+        if "private" in kinds:
+            return None
+        first = cluster.name.first.split()
+        return outlet if outlet and first and is_first_name(first[0]) else None
     for m in mentions:
         sent = doc.sentence_at(m.start)
         start = min(m.start, m.role.start) if m.role else m.start
         if sent and (code := sentence_country(doc, sent, start)):
             return code
-    phrases = [_words(doc, m.role.start, m.role.end) for m in mentions if m.role]
     return outlet if outlet and all(serves_a_state(w) for w in phrases) else None
+
+
+def _adjective_before(doc: Doc, offset: int) -> str | None:
+    """The country of the nearest country adjective before ``offset`` in its sentence with
+    no verb between ("украинский политолог и экономист", "английских экспертов — ...
+    профессора права"): who an expert is, not what he talks about."""
+    sent = doc.sentence_at(offset)
+    if sent is None:
+        return None
+    before = [
+        c
+        for c in doc.country_mentions
+        if sent.start <= c.start and c.end <= offset and c.kind not in PLACE_KINDS
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda c: c.start)
+    between = [t for t in sent.tokens if last.end <= t.start and t.end <= offset]
+    if last.kind != "adjective" or any(_is_verb(t.text) for t in between):
+        return None
+    return last.code
+
+
+def _is_verb(word: str) -> bool:
+    parses = parse(word)
+    return bool(parses) and str(parses[0].tag.POS) in ("VERB", "GRND", "PRTS")
 
 
 # titles that say "the counterpart of the person named before" ("со своим турецким коллегой")

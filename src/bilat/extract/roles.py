@@ -16,6 +16,7 @@ from ..datafiles import read_text
 from ..doc import CountryMention, Doc, Entity, Token
 from .folding import WORD_CACHE_SIZE
 from .models import parse
+from .person_country import NO_STATE, organisation_country
 
 # prepositions allowed inside a role phrase ("посол России в Сербии", "комитет по бюджету")
 PREPOSITIONS = frozenset({"по", "при", "в", "на", "для", "с"})
@@ -32,11 +33,24 @@ PREFIXES = ("экс-", "вице-")
 
 
 @cache
-def role_heads() -> frozenset[str]:
+def role_kinds() -> dict[str, str]:
+    """Every title of ``data/roles.txt`` with its kind ("" for an official's title)."""
     text = read_text("roles.txt")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0].strip(): (row[1].strip() if len(row) > 1 else "") for row in rows}
+
+
+@cache
+def role_heads() -> frozenset[str]:
+    return frozenset(role_kinds())
+
+
+def title_kind(words: list[str]) -> str | None:
+    """The kind of the first title among ``words`` ("" for an official's), None if none."""
+    for word in words:
+        if (head := head_lemma(word)) is not None:
+            return role_kinds().get(head, "")
+    return None
 
 
 @cache
@@ -198,16 +212,50 @@ def _country_adjective(tok: Token, index: SpanIndex) -> bool:
     return mention is not None and mention.kind == "adjective" and tok.text[1:].islower()
 
 
+def _phrase_country(tokens: list[Token], index: SpanIndex) -> str | None:
+    """The country a role phrase gives its holder: its first country mention, except one
+    after a preposition (where he serves or what he knows: "посол США в России", "эксперт
+    по Франции"), one inside quotes (a name: "ассоциация «Ломбардия — Россия»"), and a
+    plural adjective ("Центра японских исследований ... РАН"), which only counts when no
+    organisation of the phrase names a country."""
+    weak = None
+    depth = 0
+    skipped: set[int] = set()
+    for k, tok in enumerate(tokens):
+        if tok.text == "«":
+            depth += 1
+        elif tok.text == "»":
+            depth = max(0, depth - 1)
+        mention = index.country_at(tok)
+        if mention is None or id(mention) in skipped:
+            continue
+        if (
+            depth
+            or (k > 0 and tokens[k - 1].text.lower() in PREPOSITIONS)
+            or organisation_country([t.text for t in tokens[k:]], at_start=True) == NO_STATE
+        ):
+            skipped.add(id(mention))
+            continue
+        if mention.kind == "adjective" and _plural_adjective(tok.text):
+            weak = weak or mention.code
+            continue
+        return mention.code
+    if weak is None:
+        return None
+    code = organisation_country([t.text for t in tokens])
+    return code if code and code != NO_STATE else weak
+
+
+def _plural_adjective(word: str) -> bool:
+    parses = parse(word)
+    return bool(parses) and parses[0].tag.POS == "ADJF" and parses[0].tag.number == "plur"
+
+
 def _phrase(doc: Doc, tokens: list[Token], index: SpanIndex) -> RolePhrase | None:
     """Role, organisation and country of ``tokens`` (starting at a title)."""
     while tokens and (tokens[-1].text in DASHES or tokens[-1].text in ",(«"):
         tokens = tokens[:-1]
-    country = None
-    for tok in tokens:
-        mention = index.country_at(tok)
-        if mention:
-            country = mention.code
-            break
+    country = _phrase_country(tokens, index)
     core: list[Token] = []
     for i, tok in enumerate(tokens):
         # a country word ending a dash- or comma-separated part is dropped
