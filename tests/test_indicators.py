@@ -388,6 +388,26 @@ PIPELINE_CASES = [
         id="running-total-since-a-year-and-no-period-for-a-count",
     ),
     pytest.param(
+        "Товарооборот Казахстана и Узбекистана в 2023 и 2024 годах составил 3,1 и 3,4 млрд "
+        "долларов соответственно.",
+        [
+            ("trade", "total", ["KZ", "UZ"], "2023", 3.1e9, "USD", None),
+            ("trade", "total", ["KZ", "UZ"], "2024", 3.4e9, "USD", None),
+        ],
+        id="figures-and-periods-paired-respectively",
+    ),
+    pytest.param(
+        "Казахстан и Узбекистан развивают торговлю. В 2024 году товарооборот между Узбекистаном "
+        "и Турцией достиг $8 млрд, а товарооборот Казахстана и Узбекистана в 2023 и 2024 годах "
+        "составил $4 и $4,4 млрд соответственно.",
+        [
+            ("trade", "total", ["TR", "UZ"], "2024", 8e9, "USD", None),
+            ("trade", "total", ["KZ", "UZ"], "2023", 4e9, "USD", None),
+            ("trade", "total", ["KZ", "UZ"], "2024", 4.4e9, "USD", None),
+        ],
+        id="a-trade-figure-takes-the-pair-of-its-own-clause",
+    ),
+    pytest.param(
         "Казахстан и Узбекистан развивают торговлю. В Ташкенте прошел деловой совет с участием "
         "более 100 компаний двух стран.",
         [],

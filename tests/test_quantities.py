@@ -84,6 +84,23 @@ def test_quantity_patterns(text, span, value, unit, approx):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Было $2,5 и $3,1 млрд за год.", [("$2,5", 2.5e9, "USD"), ("$3,1 млрд", 3.1e9, "USD")]),
+        ("Было 1,2 или 1,5 млн долларов.", [("1,2", 1.2e6, "USD"), ("1,5 млн долларов", 1.5e6, "USD")]),
+        ("Собрали 40 и 45 тыс. тонн.", [("40", 4e4, "t"), ("45 тыс. тонн", 4.5e4, "t")]),
+        # no scale word to share, or no "и"/"или": each amount as written
+        ("Было $2,5 и $3,1.", [("$2,5", 2.5, "USD"), ("$3,1", 3.1, "USD")]),
+        ("В 2024 и 2025 годах было 3 млн долларов.", [("3 млн долларов", 3e6, "USD")]),
+        ("Выросло на 5 и 7,5%.", [("7,5%", 7.5, "pct")]),
+    ],
+)
+def test_coordinated_numbers_share_the_scale(text, expected):
+    got = [(q.text, q.value, q.unit) for q in _quantities(text)]
+    assert [(t, pytest.approx(v), u) for t, v, u in expected] == got
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Форум прошёл 22 - 24 апреля 2026 года.",

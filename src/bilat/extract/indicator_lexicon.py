@@ -45,6 +45,7 @@ class IndicatorLexicon:
     linking_verbs: frozenset[str]  # verbs that may stand between a cue and its figure
     price_markers: frozenset[str]  # "за" after a money figure: a price per unit
     absolute_change_prepositions: frozenset[str]  # "на" before an absolute change
+    respective_markers: frozenset[str]  # "соответственно": figures and periods paired in order
 
 
 @cache
@@ -83,4 +84,5 @@ def lexicon() -> IndicatorLexicon:
         linking_verbs=fs("linking_verbs"),
         price_markers=fs("price_markers"),
         absolute_change_prepositions=fs("absolute_change_prepositions"),
+        respective_markers=fs("respective_markers"),
     )

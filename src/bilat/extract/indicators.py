@@ -192,6 +192,27 @@ def _period(doc: Doc, sent: Sentence, fig: _Figure) -> str | None:
     return chosen.value
 
 
+def _respective_periods(doc: Doc, sent: Sentence, figures: list[_Figure]) -> list[str | None]:
+    """ "В 2015 и 2016 годах ... $3,9 и $3,8 млрд соответственно": figures that share one cue
+    take, in order, the periods named between the previous figure and the first of them (as
+    many periods as figures); None for any other figure."""
+    out: list[str | None] = [None] * len(figures)
+    if len(figures) < 2 or not any(lemma_of(t) in lexicon().respective_markers for t in sent.tokens):
+        return out
+    n = 0
+    while n < len(figures):
+        run = [k for k in range(n, len(figures)) if figures[k].cue.start == figures[n].cue.start]
+        last = run[-1] + 1
+        if len(run) >= 2 and run == list(range(n, last)):
+            lo = figures[n - 1].quantity.end if n else sent.start
+            times = [t.value for t in doc.times
+                     if lo <= t.start < figures[n].quantity.start and _in(sent, t.start) and t.value]  # fmt: skip
+            if len(times) == len(run):
+                out[n:last] = times
+        n = last if run == list(range(n, last)) else n + 1
+    return out
+
+
 def _countries(
     doc: Doc, sent: Sentence, fig: _Figure, bounds: tuple[int, int] | None = None
 ) -> list[str]:
@@ -203,7 +224,12 @@ def _countries(
         mentions = own or mentions
     anchor = fig.cue.start
     if fig.cue.kind == "trade":
-        return trade_countries(doc, context_mentions(doc, sent), anchor)
+        context = context_mentions(doc, sent)
+        if bounds is not None:  # "оборот между A и B достиг X, товарооборот C и D – Y и Z"
+            lo = min(bounds[0], anchor)
+            own_pair = [m for m in context if lo <= m.start < bounds[1]]
+            context = own_pair if len({m.code for m in own_pair}) >= 2 else context
+        return trade_countries(doc, context, anchor)
     if fig.cue.kind == "companies":
         return companies_countries(doc, mentions, anchor)
     return flow_countries(doc, fig.cue.kind, mentions, anchor)
@@ -250,6 +276,7 @@ def indicators(doc: Doc) -> Doc:
             reporting = False
             continue
         found_before = len(doc.indicators)
+        respective = _respective_periods(doc, sent, figures)
         for n, fig in enumerate(figures):
             countries = _countries(doc, sent, fig, _own_stretch(sent, figures, n))
             if fig.cue.kind in FLOW_KINDS and not reporting and not names_a_partner(
@@ -262,7 +289,8 @@ def indicators(doc: Doc) -> Doc:
             if fig.cue.kind in SENTENCE_COUNTRY_KINDS and not _names_a_country(doc, sent):
                 continue  # "инвестиции компании в строительство": no country, no flow between two
             # a count of firms is a stock at the time of writing: no period carried into it
-            period = _period(doc, sent, fig) or (carried if fig.cue.kind != "companies" else None)
+            period = respective[n] or _period(doc, sent, fig)
+            period = period or (carried if fig.cue.kind != "companies" else None)
             if fig.forecast and not _is_publication_year(doc, period):
                 continue  # a forecast for a later year is a goal, not a figure
             scope = scope_in(tokens_between(sent, fig.window_start, fig.quantity.start))

@@ -28,6 +28,7 @@ _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 MAX_ADJECTIVES = 2
 # spelled-out numbers below this are not taken as counts ("один из", "одна сторона")
 MIN_SPELLED_COUNT = 2
+COORDINATION_REACH = 24  # characters before a scaled amount searched for a number joined to it
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,12 @@ class Found:
     end: int
     value: float
     unit: str
+    scale: float = 1.0  # the scale word's factor ("млрд": 1e9), which a coordinated number shares
+
+
+def _scale_of(m: re.Match[str]) -> float:
+    scale = m.groupdict().get("scale")
+    return lexicon().scales.get(norm(scale), 1.0) if scale else 1.0
 
 
 def _scaled(m: re.Match[str]) -> float | None:
@@ -64,7 +71,7 @@ def _number(m: re.Match[str]) -> tuple[int, float] | None:
 def money_symbol(m: re.Match[str]) -> Found | None:
     value = _scaled(m)
     code = lexicon().currency_symbols[m.group("sym")]
-    return Found(m.start(), m.end(), value, code) if value is not None else None
+    return Found(m.start(), m.end(), value, code, _scale_of(m)) if value is not None else None
 
 
 def money_word(m: re.Match[str]) -> Found | None:
@@ -84,7 +91,7 @@ def money_word(m: re.Match[str]) -> Found | None:
     if m.group("usa"):
         end = m.end("usa")
     value = _scaled(m)
-    return Found(m.start(), end, value, code) if value is not None else None
+    return Found(m.start(), end, value, code, _scale_of(m)) if value is not None else None
 
 
 def _with_unit(unit: str) -> Callable[[re.Match[str]], Found | None]:
@@ -103,7 +110,7 @@ def times_adverb(m: re.Match[str]) -> Found | None:
 
 def tonnes(m: re.Match[str]) -> Found | None:
     value = _scaled(m)
-    return Found(m.start(), m.end("unit"), value, "t") if value is not None else None
+    return Found(m.start(), m.end("unit"), value, "t", _scale_of(m)) if value is not None else None
 
 
 def _counted_noun_end(text: str, pos: int) -> int | None:
@@ -195,7 +202,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             continue
         kept.append(f)
         taken.append((f.start, f.end))
-    kept.sort(key=lambda f: f.start)
+    kept = _coordinated(doc.text, kept, taken)
     out = []
     for f in kept:
         hedge = _hedge_start(doc.text, f.start)
@@ -204,6 +211,30 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             Quantity(start, f.end, doc.text[start : f.end], f.value, f.unit, hedge is not None)
         )
     return out
+
+
+def _coordinated(text: str, kept: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
+    """ "$3,9 и $3,8 млрд", "1,2 и 1,5 млрд долларов": a number joined by "и"/"или" to an
+    amount with a scale word shares its scale and unit (sorted by start)."""
+    by_span = {(f.start, f.end): f for f in kept}
+    for f in sorted(kept, key=lambda f: f.start):
+        if f.scale == 1.0 or f.unit in NON_MONEY_UNITS - {"t"}:
+            continue
+        lo = max(0, f.start - COORDINATION_REACH)
+        m = qp.COORDINATED_BEFORE.search(text[lo : f.start])
+        if m is None or (m.group("sym") and qp.currency_of(m.group("sym")) != f.unit):
+            continue
+        value = parse_digits(m.group("num"))
+        start, end = lo + m.start(), lo + m.end("num")
+        if value is None:
+            continue
+        plain = by_span.get((start, end))  # read already, without a scale ("$3,9")
+        if plain is not None and plain.scale == 1.0 and plain.unit in (f.unit, "count"):
+            by_span[(start, end)] = Found(start, end, round(value * f.scale, 6), f.unit, f.scale)
+        elif plain is None and not _overlaps(start, end, taken):
+            by_span[(start, end)] = Found(start, end, round(value * f.scale, 6), f.unit, f.scale)
+            taken.append((start, end))
+    return sorted(by_span.values(), key=lambda f: f.start)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -56,6 +56,16 @@ TONNES = _rx(LEFT + NUM + SCALE + r"\s*(?P<unit>тонн[а-яё]*(?![\w])|т(?!
 # "20 предприятий", "порядка 60 компаний" (the noun is checked in the stage)
 COUNT = _rx(LEFT + NUM + SCALE + r"\s+(?=[а-яё])")
 
+# "$3,9 и " / "1,2 или " right before a scaled amount: a number that shares its scale
+COORDINATED_BEFORE = _rx(
+    rf"(?<![\w.,])(?P<sym>[{SYMBOLS}])?\s?(?P<num>{DIGITS})(?![\d])\s*(?:и|или|либо)\s+(?:[{SYMBOLS}]\s?)?$"
+)
+
+
+def currency_of(symbol: str) -> str | None:
+    return _L.currency_symbols.get(symbol)
+
+
 # What every match of a rule holds, in lower case (a text without it is not scanned)
 GATES: dict[str, re.Pattern[str]] = {
     "percent": re.compile(r"%|проц", re.IGNORECASE),
