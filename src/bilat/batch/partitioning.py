@@ -26,7 +26,10 @@ from ..ingest import readers
 from ..ingest.article import RawArticle
 from ..ingest.records import iter_jsonl
 
-DEFAULT_PARTITION_SIZE = 500  # JSONL lines, or whole files, per partition
+# JSONL lines, or whole files, per partition. A worker holds one partition's rows until it
+# writes them: on all of ru_news, 500 took a single worker to 997 MiB and 250 to 931 MiB, and
+# more, smaller partitions also even out the two workers' shares (1 -> 2 workers, see BENCHMARKS).
+DEFAULT_PARTITION_SIZE = 250
 SCAN_CHUNK = 1 << 20  # bytes read at a time while counting lines
 
 KIND_LINES = "lines"  # lines [start, stop) of a JSONL file or zip member (0-based)
