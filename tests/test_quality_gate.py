@@ -18,12 +18,12 @@ from bilat.eval.run import load_jsonl
 from bilat.eval.scoring import score
 
 # Floors: raise them as the pipeline improves, never lower them to make a change pass.
-SEEDS_MEAN_F1_FLOOR = 0.965  # measured 0.977 when pinned
-# measured when pinned: countries, persons, events, indicators 1.0; commitments 0.870;
+SEEDS_MEAN_F1_FLOOR = 0.975  # measured 0.983 when raised (0.977 when first pinned)
+# measured when raised: countries, persons, events, indicators 1.0; commitments 0.909;
 # sectors 0.990
 SEEDS_PART_F1_FLOOR = {
     "countries": 0.95, "persons": 0.95, "events": 0.95, "indicators": 0.95,
-    "commitments": 0.85, "sectors": 0.95,
+    "commitments": 0.88, "sectors": 0.95,
 }
 # five real articles (tuned on since it was first pinned at 0.582): measured 0.924 when raised
 RU_NEWS_MEAN_F1_FLOOR = 0.85
