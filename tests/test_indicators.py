@@ -408,6 +408,11 @@ PIPELINE_CASES = [
         id="a-trade-figure-takes-the-pair-of-its-own-clause",
     ),
     pytest.param(
+        "Для сравнения: в 2024 году товарооборот Казахстана и Узбекистана составил $4,4 млрд.",
+        [("trade", "total", ["KZ", "UZ"], "2024", 4.4e9, "USD", None)],
+        id="a-comparison-word-opening-the-sentence-leaves-its-year-alone",
+    ),
+    pytest.param(
         "Казахстан и Узбекистан развивают торговлю. В Ташкенте прошел деловой совет с участием "
         "более 100 компаний двух стран.",
         [],

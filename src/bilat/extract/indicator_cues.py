@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..doc import Quantity, Sentence, TimeExpr, Token
@@ -179,8 +180,10 @@ def _sign(sent: Sentence, q: Quantity) -> str:
 
 
 def is_comparison(text: str, t: TimeExpr, sent_start: int) -> bool:
-    """The time expression names the base of a comparison ("по сравнению с 2023 годом")."""
+    """The time expression names the base of a comparison ("по сравнению с 2023 годом"); a
+    marker before a colon or semicolon opens the sentence instead ("Для сравнения: в 2016 году")."""
     lead = text[max(sent_start, t.start - COMPARISON_REACH):t.start].lower().replace("ё", "е")
+    lead = re.split(r"[:;]", lead)[-1]
     words = lead.split()
     return any(
         (marker in lead) if " " in marker else any(w.startswith(marker) for w in words)

@@ -193,23 +193,23 @@ def _period(doc: Doc, sent: Sentence, fig: _Figure) -> str | None:
 
 
 def _respective_periods(doc: Doc, sent: Sentence, figures: list[_Figure]) -> list[str | None]:
-    """ "В 2015 и 2016 годах ... $3,9 и $3,8 млрд соответственно": figures that share one cue
-    take, in order, the periods named between the previous figure and the first of them (as
-    many periods as figures); None for any other figure."""
+    """ "В 2015 и 2016 годах ... $3,9 и $3,8 млрд соответственно": a run of consecutive figures
+    sharing one cue takes, in order, the periods named between the previous figure and the run
+    (as many periods as figures); None for any other figure."""
     out: list[str | None] = [None] * len(figures)
     if len(figures) < 2 or not any(lemma_of(t) in lexicon().respective_markers for t in sent.tokens):
         return out
-    n = 0
-    while n < len(figures):
-        run = [k for k in range(n, len(figures)) if figures[k].cue.start == figures[n].cue.start]
-        last = run[-1] + 1
-        if len(run) >= 2 and run == list(range(n, last)):
-            lo = figures[n - 1].quantity.end if n else sent.start
+    first = 0
+    for n in range(1, len(figures) + 1):
+        if n < len(figures) and figures[n].cue.start == figures[first].cue.start:
+            continue  # the run goes on
+        if n - first >= 2:
+            lo = figures[first - 1].quantity.end if first else sent.start
             times = [t.value for t in doc.times
-                     if lo <= t.start < figures[n].quantity.start and _in(sent, t.start) and t.value]  # fmt: skip
-            if len(times) == len(run):
-                out[n:last] = times
-        n = last if run == list(range(n, last)) else n + 1
+                     if lo <= t.start < figures[first].quantity.start and _in(sent, t.start) and t.value]  # fmt: skip
+            if len(times) == n - first:
+                out[first:n] = times
+        first = n
     return out
 
 

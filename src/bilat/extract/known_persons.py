@@ -14,6 +14,7 @@ from functools import cache
 
 from ..datafiles import read_rows
 from ..doc import Person
+from .folding import fold
 from .person_names import FIRST, LAST, PersonName, _part_candidates
 
 DATA_FILE = "known_persons.tsv"
@@ -28,13 +29,9 @@ class Known:
     full: bool = False  # the surname alone does not name this person
 
 
-def _key(word: str) -> str:
-    return word.lower().replace("ё", "е")
-
-
 @cache
 def known_persons() -> dict[str, tuple[Known, ...]]:
-    """Known people by their surname (lower case, ё = е)."""
+    """Known people by their surname (folded: lower case, ё = е)."""
     index: dict[str, list[Known]] = {}
     for row in read_rows(DATA_FILE):
         words = row[0].strip().split()
@@ -42,16 +39,16 @@ def known_persons() -> dict[str, tuple[Known, ...]]:
             continue
         flag = row[2].strip() if len(row) > 2 else ""
         known = Known(row[0].strip(), " ".join(words[:-1]), words[-1], row[1].strip(), flag == "full")
-        index.setdefault(_key(words[-1]), []).append(known)
+        index.setdefault(fold(words[-1]), []).append(known)
     return {k: tuple(v) for k, v in index.items()}
 
 
 def _forms(word: str, place: frozenset[str]) -> set[str]:
     parts = word.split("-")
     head = "-".join(parts[:-1])
-    out = {_key(word)}
+    out = {fold(word)}
     for form, _ in _part_candidates(parts[-1], place).values():
-        out.add(_key(f"{head}-{form}" if head else form))
+        out.add(fold(f"{head}-{form}" if head else form))
     return out
 
 
@@ -60,7 +57,7 @@ def _given_agree(text_first: str, known_first: str) -> bool:
     known = known_first.split()
     for word in text_first.split():
         if not any(
-            _key(word) == _key(k) or _key(k) in _forms(word, FIRST) or _key(word) in _forms(k, FIRST)
+            fold(word) == fold(k) or fold(k) in _forms(word, FIRST) or fold(word) in _forms(k, FIRST)
             for k in known
         ):
             return False
@@ -71,7 +68,7 @@ def lookup(name: PersonName, surnames: list[str]) -> Known | None:
     """The known person a name of the text stands for; ``surnames`` are its surname as
     written in each mention. Several candidates of one country give that country alone."""
     index = known_persons()
-    keys = {_key(name.last)}
+    keys = {fold(name.last)}
     for word in surnames:
         keys |= _forms(word, LAST)
     found: dict[str, Known] = {}
@@ -80,7 +77,7 @@ def lookup(name: PersonName, surnames: list[str]) -> Known | None:
             if name.first:
                 ok = _given_agree(name.first, known.first)
             elif name.initials:
-                ok = _key(known.first[:1]) == _key(name.initials[:1])
+                ok = fold(known.first[:1]) == fold(name.initials[:1])
             else:
                 ok = not known.full
             if ok:
@@ -109,7 +106,7 @@ def merge_same(persons: list[Person]) -> list[Person]:
     """One person per name: clusters the known-person table gave the same name are merged."""
     out: dict[str, Person] = {}
     for p in persons:
-        key = _key(p.name)
+        key = fold(p.name)
         if key not in out:
             out[key] = p
             continue
