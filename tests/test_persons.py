@@ -140,9 +140,18 @@ def test_coreference_of_surnames_and_role_references():
             assert doc.text[m.start : m.end] == m.text
 
 
-def test_surname_only_person_kept():
-    doc = _persons("Об этом сообщил Гусейнов на пресс-конференции в Баку.")
-    assert [p.name for p in doc.persons] == ["Гусейнов"]
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a titled surname alone is a person
+        ("Об этом сообщил министр Гусейнов на пресс-конференции в Баку.", ["Гусейнов"]),
+        # one word and no title: too little to tell who it is (a surname, a nickname, a place)
+        ("Об этом сообщил Гусейнов на пресс-конференции в Баку.", []),
+        ("Бисмарка читайте, он изучил эту страну вдоль и поперёк.", []),
+    ],
+)
+def test_one_word_names_need_a_title(text, names):
+    assert [p.name for p in _persons(text).persons] == names
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Person, Token
-from .person_names import LAST, PersonName, _part_candidates
+from .person_names import FIRST, LAST, PersonName, _part_candidates
 from .roles import RolePhrase, SpanIndex, canonical_title, head_lemma, role_aliases
 
 # titles held by one person per country at a time: a bare "президент" can be resolved
@@ -56,6 +56,10 @@ def group_mentions(mentions: list[NameMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for m in sorted(mentions, key=lambda m: (not m.name.first, m.start)):
         candidates = [c for c in clusters if _matches(c, m)]
+        if not candidates and not m.name.first:
+            # "Иванка станет глазами и ушами Трампа": the first name of one person named in full
+            owners = [c for c in clusters if _first_name_of(c, m.word)]
+            candidates = owners if len(owners) == 1 else []
         if not candidates:
             clusters.append(Cluster(m.name, [m]))
             continue
@@ -66,6 +70,18 @@ def group_mentions(mentions: list[NameMention]) -> list[Cluster]:
 
         min(candidates, key=distance).mentions.append(m)
     return clusters
+
+
+def _first_name_of(cluster: Cluster, word: str) -> bool:
+    """``word`` is a form of the one-word first name of a person named in full."""
+    first = cluster.name.first
+    if not first or " " in first or not cluster.name.last:
+        return False
+    return first.lower() in _first_name_forms(word)
+
+
+def _first_name_forms(word: str) -> set[str]:
+    return {word.lower()} | {form.lower() for form, _ in _part_candidates(word, FIRST).values()}
 
 
 def attributes(cluster: Cluster) -> tuple[str | None, str | None, str | None]:
