@@ -192,3 +192,35 @@ def test_a_bloc_in_the_title_admits_further_members(pipeline, title, expected):
 )
 def test_names_bloc(text, expected):
     assert names_bloc(text) is expected
+
+
+@pytest.fixture(scope="module")
+def pipeline_with_persons():
+    return build_pipeline(["segment", "ner", "countries", "persons", "dyad"])
+
+
+ANALYSIS = (
+    "Соединённые Штаты расширяют военное присутствие на Филиппинах. Американские военные "
+    "помогают армии Филиппин в борьбе с боевиками. Вашингтон и Манила давно связаны договором. "
+    "Филиппины закупают у США самолёты, а американские инструкторы готовят филиппинских "
+    "военных. {contact} Россия предложила Маниле поставки вооружений. Москва готова "
+    "расширять сотрудничество с Филиппинами."
+)
+
+
+@pytest.mark.parametrize(
+    ("contact", "expected"),
+    [
+        # an official of a further country visits and meets one of the pair: a party
+        ("Президент Филиппин Родриго Дутерте посетил Москву, где встретился с президентом "
+         "России Владимиром Путиным.", ["PH", "RU", "US"]),
+        # the same country with no contact between officials stays out
+        ("Эксперты обсуждают, как на это смотрят в России.", ["PH", "US"]),
+        # a meeting that did not take place is no contact
+        ("Президент Филиппин Родриго Дутерте так и не встретился с президентом России "
+         "Владимиром Путиным.", ["PH", "US"]),
+    ],
+)
+def test_a_contact_between_officials_adds_its_country(pipeline_with_persons, contact, expected):
+    doc = pipeline_with_persons(Doc(id="t", text=ANALYSIS.format(contact=contact)))
+    assert doc.countries == expected

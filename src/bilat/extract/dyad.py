@@ -36,6 +36,7 @@ from ..doc import CountryMention, Doc
 from ..pipeline import stage
 from .countries import text_mentions
 from .event_lexicon import load_lexicon
+from .event_triggers import find_hits
 from .models import lemma_forms
 
 KIND_WEIGHT = {
@@ -83,6 +84,9 @@ EXTRA_MIN_SENTENCES = 2
 BLOC_EXTRA_SHARE = 0.4
 WORD = re.compile(r"[\w+]+")
 SIDELINES = re.compile(r"на\s+полях(?:\s+\w+){0,2}\s+$", re.IGNORECASE)  # "на полях саммита ШОС"
+# a country whose official visits or meets one of the dyad's joins with this much weight
+CONTACT_TYPES = frozenset({"visit", "meeting"})
+CONTACT_MIN_SCORE = 3.0
 # codes that never form a dyad (former states are history, not relations)
 NOT_PARTIES = frozenset({"SU"})
 
@@ -240,10 +244,32 @@ def names_bloc(text: str) -> bool:
     )
 
 
+def contact_partners(doc: Doc, dyad: list[str], scores: Counter) -> set[str]:
+    """Further countries whose officials the text reports visiting or meeting an official of
+    the dyad ("Дутерте посетил Москву и встретился с Путиным" in an article on the Philippines
+    and the US): a party to the relations the article reports, once it has some weight."""
+    if not dyad:
+        return set()
+    found: set[str] = set()
+    for sent in doc.sentences:
+        hits = [h for h in find_hits(sent) if h.type in CONTACT_TYPES and not h.weak]
+        if not hits:
+            continue
+        sides = {
+            p.country
+            for p in doc.persons
+            if p.country and p.country not in NOT_PARTIES and _is_official(p.role)
+            and any(sent.start <= m.start < sent.end for m in p.mentions)
+        }
+        if len(sides) == 2 and len(sides & set(dyad)) == 1:
+            found |= sides - set(dyad)
+    return {code for code in found if scores[code] >= CONTACT_MIN_SCORE}
+
+
 @stage("dyad", requires=("country_mentions",), provides=("countries",))
 def dyad(doc: Doc) -> Doc:
     lead = " ".join([doc.title or "", *(s.text for s in doc.sentences[:LEAD_SENTENCES])])
-    doc.countries = choose_dyad(
-        *country_scores(doc), plural=bool(PLURAL_PARTNERS.search(lead)), bloc=names_bloc(lead)
-    )
+    scored = country_scores(doc)
+    chosen = choose_dyad(*scored, plural=bool(PLURAL_PARTNERS.search(lead)), bloc=names_bloc(lead))
+    doc.countries = sorted(set(chosen) | contact_partners(doc, chosen, scored[0]))
     return doc
