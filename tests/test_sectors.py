@@ -15,6 +15,22 @@ def found(text: str) -> list[str]:
 
 
 CASES = [
+    # ceasefires, armed conflicts, weapons programmes and their tests are security
+    pytest.param(
+        "Министры обсудили соблюдение режима тишины и перемирия на юге страны.",
+        ["security"],
+        id="ceasefire-is-security",
+    ),
+    pytest.param(
+        "Стороны обсудили ракетные испытания и ядерную программу соседней страны.",
+        ["security"],
+        id="weapons-programme-is-security",
+    ),
+    pytest.param(
+        "Главы МИД обсудили расширение НАТО на восток.",
+        ["security"],
+        id="nato-is-security",
+    ),
     pytest.param(
         "Стороны договорились развивать сотрудничество в сферах энергетики, логистики и "
         "здравоохранения.",
