@@ -634,3 +634,69 @@ def test_a_heading_glued_onto_a_sentence_is_no_third_party():
         ("казахстанские", "KZ", "adjective"),
     )
     assert types(make_doc(text, mentions=mentions)) == ["meeting"]
+
+
+def _with_countries(doc: Doc, codes: tuple[str, ...]) -> Doc:
+    for person, code in zip(doc.persons, codes, strict=True):
+        person.country = code
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # a country after "о" is the talks' topic, not a party
+            "Министры России и Франции провели переговоры о Сирии.",
+            (("России", "RU", "name"), ("Франции", "FR", "name"), ("Сирии", "SY", "name")),
+            [("meeting", ["FR", "RU"])],
+        ),
+        (  # "между" names the parties; the one who welcomes the talks is none
+            "Президент США приветствовал переговоры между Пхеньяном и Сеулом.",
+            (("США", "US", "name"), ("Пхеньяном", "KP", "capital"), ("Сеулом", "KR", "capital")),
+            [("meeting", ["KP", "KR"])],
+        ),
+        (  # every member named as an actor stays
+            "Министры России, Франции и Сирии провели переговоры.",
+            (("России", "RU", "name"), ("Франции", "FR", "name"), ("Сирии", "SY", "name")),
+            [("meeting", ["FR", "RU", "SY"])],
+        ),
+    ],
+)
+def test_a_larger_dyad_event_takes_its_parties_not_its_topic(text, mentions, expected):
+    doc = make_doc(text, mentions=mentions, countries=("FR", "KP", "KR", "RU", "SY", "US"))
+    assert [(e.type, e.countries) for e in find_events(doc)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        ("Президент Казахстана провел переговоры с делегацией.", (("Казахстана", "KZ", "name"),), []),
+        (
+            "Президенты Казахстана и Узбекистана провели переговоры.",
+            (("Казахстана", "KZ", "name"), ("Узбекистана", "UZ", "name")),
+            ["meeting"],
+        ),
+    ],
+)
+def test_an_event_of_one_country_alone_is_not_output(text, mentions, expected):
+    assert types(make_doc(text, mentions=mentions, countries=())) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "code", "partner", "expected"),
+    [
+        ("Госсекретарь Смит провел переговоры в Анкаре с Ялчыном.", "Анкаре", "TR", "TR", []),
+        ("Госсекретарь Смит провел переговоры в Москве с Ивановым.", "Москве", "RU", "RU", ["meeting"]),
+    ],
+)
+def test_talks_with_a_person_of_a_third_country_are_not_the_dyads(
+    text, city, code, partner, expected
+):
+    surname = text.split(" с ")[-1].rstrip(".")
+    doc = make_doc(
+        text,
+        mentions=((city, code, "capital"),),
+        persons=(("Джон Смит", "Смит"), ("Партнёр", surname)),
+        countries=("RU", "US"),
+    )
+    assert types(_with_countries(doc, ("US", partner))) == expected

@@ -4,6 +4,7 @@ from city mentions, persons from ``doc.persons`` and countries from mentions and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..doc import Doc, TimeExpr
@@ -15,6 +16,10 @@ PLACE_ENTITY_TYPES = frozenset({"CITY", "LOC", "LOCATION"})
 PLACE_PREPOSITIONS = frozenset({"в", "во"})
 PERIOD_KINDS = frozenset({"period"})
 PLACE_ONLY_PREPOSITIONS = frozenset({"в", "во", "на", "из", "под"})  # "в Душанбе": a venue
+TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})  # "о Сирии"
+ACTOR_ONLY = PLACE_ONLY_PREPOSITIONS | TOPIC_PREPOSITIONS
+BETWEEN = frozenset({"между"})
+BETWEEN_REACH = 2  # words after a trigger searched for "между"
 DESTINATION_KINDS = frozenset({"name", "capital", "city", "compound"})  # "визит в Мьянму"
 
 
@@ -162,24 +167,50 @@ def countries_for(doc: Doc, start: int, end: int) -> list[str]:
     return sorted(set(named))
 
 
-def event_countries(doc: Doc, start: int, end: int, *, all_parties: bool = False) -> list[str]:
+def event_countries(
+    doc: Doc, start: int, end: int, *, all_parties: bool = False, trigger: int | None = None
+) -> list[str]:
     """The countries of an event reported in [start, end). With a dyad of two, the dyad; with
-    more, every member for a session of a body of states (``all_parties``), else the members
-    the span names when they are two or more, or with the countries of the persons it names
-    ("на встрече с Парубием американский спецпредставитель": Ukraine and the US, not Russia
-    too), else the whole dyad."""
+    more, every member for a session of a body of states (``all_parties``), else the parties
+    "между" names right after the ``trigger`` ("переговоры между Пхеньяном и Сеулом"), else
+    the members the span names as actors when they are two or more, with the countries of
+    the persons it names if need be ("на встрече с Парубием американский спецпредставитель":
+    Ukraine and the US, not Russia too; "о прекращении огня в Сирии" names a topic and a
+    place, no party), else the members it names at all, else the whole dyad."""
     dyad = set(doc.countries)
     if len(dyad) <= 2 or all_parties:
         return sorted(dyad) if dyad else countries_for(doc, start, end)
-    named = set(mentioned_codes(doc, start, end)) & dyad
-    if len(named) < 2:
-        named |= {
-            person.country
-            for person in doc.persons
-            if person.country in dyad
-            and any(m.start >= start and m.end <= end for m in person.mentions)
-        }
-    return sorted(named) if len(named) >= 2 else sorted(dyad)
+    if trigger is not None and len(between := _between_parties(doc, trigger, end) & dyad) >= 2:
+        return sorted(between)
+    persons = _person_codes(doc, start, end) & dyad
+    for named in (country_parties(doc, start, end, ACTOR_ONLY) & dyad,
+                  set(mentioned_codes(doc, start, end)) & dyad):  # fmt: skip
+        if len(named) < 2:
+            named |= persons
+        if len(named) >= 2:
+            return sorted(named)
+    return sorted(dyad)
+
+
+def _person_codes(doc: Doc, start: int, end: int) -> set[str]:
+    """The countries of the persons [start, end) names."""
+    return {
+        person.country
+        for person in doc.persons
+        if person.country and any(m.start >= start and m.end <= end for m in person.mentions)
+    }
+
+
+def _between_parties(doc: Doc, trigger: int, end: int) -> set[str]:
+    """The countries named after "между" right after a trigger, up to the next comma:
+    "переговоры между Пхеньяном и Сеулом"."""
+    words = list(re.finditer(r"\S+", doc.text[trigger:end]))[1 : BETWEEN_REACH + 1]
+    at = next((trigger + w.start() for w in words if w.group().lower() in BETWEEN), None)
+    if at is None:
+        return set()
+    stop = doc.text.find(",", at, end)
+    stop = end if stop < 0 else stop
+    return {m.code for m in doc.country_mentions if m.start >= at and m.end <= stop}
 
 
 def _preceding_word(doc: Doc, offset: int) -> str:
@@ -203,15 +234,16 @@ def about_third_country(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def country_parties(doc: Doc, start: int, end: int) -> set[str]:
+def country_parties(
+    doc: Doc, start: int, end: int, exclude: frozenset[str] = PLACE_ONLY_PREPOSITIONS
+) -> set[str]:
     """Countries that [start, end) names as parties: country, capital, adjective and
-    organisation mentions that are not a venue ("в Турции")."""
+    organisation mentions that are not a venue ("в Турции"), nor, with ``exclude`` set to
+    ``ACTOR_ONLY``, a topic ("о Сирии")."""
     return {
         m.code
         for m in doc.country_mentions
-        if m.start >= start
-        and m.end <= end
-        and _preceding_word(doc, m.start) not in PLACE_ONLY_PREPOSITIONS
+        if m.start >= start and m.end <= end and _preceding_word(doc, m.start) not in exclude
     }
 
 

@@ -10,9 +10,8 @@ persons do not contradict each other.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from ..doc import Doc, Event, Span
+from ..doc import Doc, Event
 from ..pipeline import stage
 from .clauses import (
     FUTURE,
@@ -39,67 +38,18 @@ from .event_context import (
     place_in,
 )
 from .event_lexicon import EventLexicon, load_lexicon
+from .event_merge import Occurrence, merge
 from .event_triggers import VISIT_TYPE, WITH_PREPOSITIONS, TriggerHit, find_hits
 from .models import parse
 
 NEGOTIATION_LEMMA = "переговоры"
 NEGOTIATION_CAMEO = "046"
-FALLBACK_PRECISION = len("YYYY-MM")  # a publication-date guess agrees with its month
+MIN_PARTIES = 2  # an event of relations is between two countries at least
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
+RELATIVE_PRONOUN = "который"
 MONTH_REACH = 3  # words before a trigger searched for a month adjective
 ACRONYM = re.compile(r"(?<![А-ЯЁA-Zа-яёa-z])[А-ЯЁ]{3,6}(?![А-ЯЁа-яё])")  # "ПМЭФ", "ВЭФ"
-
-
-@dataclass(slots=True)
-class Occurrence:
-    """One real-world event with every mention of it merged in."""
-
-    type: str
-    date: str | None
-    anchored: bool
-    place: str | None
-    persons: list[str]
-    evidence: Span
-    first: TriggerHit
-    present: bool
-    reminiscence: bool
-    fallback: bool = False  # the date is the publication date, not read from the text
-    countries: list[str] = field(default_factory=list)
-
-    def compatible(self, other: Occurrence) -> bool:
-        if self.type != other.type:
-            return False
-        if self.date and other.date and not _dates_agree(self, other):
-            return False
-        if self.place and other.place and self.place != other.place:
-            return False
-        if self.persons and other.persons and not set(self.persons) & set(other.persons):
-            return False
-        if (self.present and other.reminiscence) or (self.reminiscence and other.present):
-            return False
-        return True
-
-    def absorb(self, other: Occurrence) -> None:
-        if other.date and (
-            not self.date
-            or (self.fallback and not other.fallback)
-            or (len(other.date) > len(self.date) and self.fallback == other.fallback)
-        ):
-            self.date, self.fallback = other.date, other.fallback
-        self.anchored = self.anchored or other.anchored
-        self.place = self.place or other.place
-        self.persons += [p for p in other.persons if p not in self.persons]
-        self.present = self.present or other.present
-        self.reminiscence = self.reminiscence and other.reminiscence
-
-
-def _dates_agree(a: Occurrence, b: Occurrence) -> bool:
-    """One date is a prefix of the other; a publication-date guess only fixes the month."""
-    x, y = a.date or "", b.date or ""
-    if a.fallback or b.fallback:
-        x, y = x[:FALLBACK_PRECISION], y[:FALLBACK_PRECISION]
-    return x.startswith(y) or y.startswith(x)
 
 
 def _occurrence(
@@ -118,6 +68,8 @@ def _occurrence(
         if whole.anchored and len(times) == 1 and not _planned_clause(sent, times[0].start):
             choice = whole
     place = place_in(doc, clause.start, clause.end)
+    if place is None and (told := _relative_clause(hit)) is not None:
+        place = place_in(doc, told.start, told.end)  # "встречи, которая прошла в Нью-Йорке"
     lo, hi = line_span(doc.text, sent.start, sent.end, hit.token.start)
     occ = Occurrence(
         type=hit.type,
@@ -130,7 +82,11 @@ def _occurrence(
         present=hit.present,
         reminiscence=hit.reminiscence,
         countries=event_countries(
-            doc, sent.start, sent.end, all_parties=_all_parties(doc, hit, bloc)
+            doc,
+            sent.start,
+            sent.end,
+            all_parties=_all_parties(doc, hit, bloc),
+            trigger=hit.token.start,
         ),
     )
     if not occ.anchored and (year := _forum_year(doc, sent)):
@@ -139,6 +95,20 @@ def _occurrence(
         # a just-reported, undated occurrence took place by the publication date
         occ.date, occ.fallback = doc.published.isoformat(), True
     return occ
+
+
+def _relative_clause(hit: TriggerHit):
+    """The relative clause right after a noun trigger's clause that tells of it ("после
+    встречи с Трампом, которая состоялась в Нью-Йорке"), if any."""
+    if hit.verb:
+        return None
+    parts = clauses(hit.sentence)
+    if hit.clause.index + 1 >= len(parts):
+        return None
+    nxt = parts[hit.clause.index + 1]
+    if RELATIVE_PRONOUN not in lemmas(nxt.tokens[0]):
+        return None
+    return nxt
 
 
 def multilateral_article(doc: Doc) -> bool:
@@ -196,22 +166,6 @@ def _planned_clause(sent, offset: int) -> bool:
 
 def _sentence_times(doc: Doc, start: int, end: int) -> list:
     return [t for t in doc.times if t.start >= start and t.end <= end]
-
-
-def merge(occurrences: list[Occurrence], weak: list[Occurrence]) -> list[Occurrence]:
-    """Fold repeated mentions together; weak mentions only enrich an existing occurrence."""
-    merged: list[Occurrence] = []
-    for occ in occurrences:
-        target = next((m for m in merged if m.compatible(occ)), None)
-        if target is None:
-            merged.append(occ)
-        else:
-            target.absorb(occ)
-    for occ in weak:
-        target = next((m for m in merged if m.compatible(occ)), None)
-        if target is not None:
-            target.absorb(occ)
-    return merged
 
 
 def _codes(occ: Occurrence) -> tuple[str, str]:
@@ -314,8 +268,26 @@ def _third_country(doc: Doc, sent, hit: TriggerHit) -> bool:
     is no party to "в греческом городе заложили строительство"), else on the sentence."""
     lo, hi = line_span(doc.text, sent.start, sent.end, hit.token.start)
     if country_parties(doc, lo, hi):
-        return about_third_country(doc, lo, hi)
-    return about_third_country(doc, sent.start, sent.end)
+        return about_third_country(doc, lo, hi) or _third_party_persons(doc, lo, hi)
+    return about_third_country(doc, sent.start, sent.end) or _third_party_persons(
+        doc, sent.start, sent.end
+    )
+
+
+def _third_party_persons(doc: Doc, start: int, end: int) -> bool:
+    """[start, end) names a person of a country outside the dyad, and its persons and country
+    names (a venue too: "визит в КНДР") bring in at most one of the dyad: "Тиллерсон на переговорах в Анкаре с Эрдоганом" is
+    no Russia-US event."""
+    dyad = set(doc.countries)
+    if len(dyad) < MIN_PARTIES:
+        return False
+    outside = any(
+        person.country and person.country not in dyad
+        and any(start <= m.start and m.end <= end for m in person.mentions)
+        for person in doc.persons
+    )  # fmt: skip
+    named = parties_named(doc, start, end) | set(mentioned_codes(doc, start, end))
+    return outside and len(named & dyad) <= 1
 
 
 def _visit_elsewhere(doc: Doc, hit: TriggerHit) -> bool:
@@ -361,8 +333,8 @@ def find_events(doc: Doc) -> list[Event]:
     # strong mentions first, then framed ones join them or stand alone; weak ones only enrich
     merged = merge(merge(strong, []) + framed, weak)
     for occ in sorted(merged, key=lambda o: o.first.token.start):
-        if not occ.countries:
-            continue  # nothing between countries: not a relations event
+        if len(occ.countries) < MIN_PARTIES:
+            continue  # not between countries: not a relations event
         cameo, plover = _codes(occ)
         events.append(
             Event(
