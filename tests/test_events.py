@@ -700,3 +700,26 @@ def test_talks_with_a_person_of_a_third_country_are_not_the_dyads(
         countries=("RU", "US"),
     )
     assert types(_with_countries(doc, ("US", partner))) == expected
+
+
+def test_a_mention_with_vague_parties_takes_those_a_later_mention_names():
+    """ "переговоры с американской стороной" (every article country, for want of better)
+    merges with the New York meeting of Poroshenko and Trump and takes its two countries;
+    the meeting with Trudeau stays a meeting of its own."""
+    from bilat.extract.api import extract
+
+    text = (
+        "Канада и США могут поставить Украине оружие. Украина давно просит Канаду и США о "
+        "поставках. Министр обороны Украины заявил, что Киев ждёт решения. По его словам, "
+        "соответствующие переговоры с американской стороной уже были проведены. Президент "
+        "Украины Пётр Порошенко после встречи с президентом США Дональдом Трампом, которая "
+        "состоялась в Нью-Йорке, заявил о поддержке. Вопрос о поставках украинский лидер "
+        "поднял на встрече с премьер-министром Канады Джастином Трюдо. Канада поддерживает "
+        "Украину."
+    )
+    doc = extract("t", text)
+    assert doc.countries == ["CA", "UA", "US"]
+    assert [(e.type, e.countries, e.place) for e in doc.events] == [
+        ("meeting", ["UA", "US"], "Нью-Йорк"),
+        ("meeting", ["CA", "UA"], None),
+    ]

@@ -56,6 +56,8 @@ class Occurrence:
         self.persons += [p for p in other.persons if p not in self.persons]
         self.present = self.present or other.present
         self.reminiscence = self.reminiscence and other.reminiscence
+        if len(other.countries) >= 2 and set(other.countries) < set(self.countries):
+            self.countries = list(other.countries)  # the mention that names its parties
 
 
 def _countries_agree(a: list[str], b: list[str]) -> bool:
