@@ -593,3 +593,105 @@ def test_a_capital_as_venue_is_no_third_party():
     assert _kinds(make_doc(text, mentions=mentions)) == ["planned"]
     third = "В конце ноября в Вене соберутся министры финансов."
     assert _kinds(make_doc(third, mentions=mentions)) == []
+
+
+KZ_UZ_MENTIONS = (("Казахстан", "KZ", "name"), ("Узбекистан", "UZ", "name"))
+
+
+# Analysis-article readings that report or frame an action; each false case has a true twin.
+@pytest.mark.parametrize(
+    ("text", "times", "kinds"),
+    [
+        # readiness to talk, undated, is readiness for dialogue; a dated talk or another act stays
+        ("Казахстан и Узбекистан готовы принять участие в консультациях.", (), []),
+        ("Казахстан и Узбекистан готовы провести телефонную беседу.", (), []),
+        ("Казахстан и Узбекистан готовы провести переговоры в апреле.", (("в апреле", "2025-04"),), ["intent"]),
+        ("Казахстан и Узбекистан готовы предоставить запись переговоров.", (), ["intent"]),
+        ("Казахстан и Узбекистан готовы принять участие в выставке.", (), ["intent"]),
+        # a threat
+        ("Казахстан и Узбекистан готовы применить силу.", (), []),
+        # terms settled name no action; an agreed action stays
+        ("Казахстан и Узбекистан договорились об условиях.", (), []),
+        ("Казахстан и Узбекистан договорились о поставках зерна.", (), ["agreed"]),
+        # a proposal dated years before the article is a past narrative; last year's stays
+        ("В 2019 году Казахстан предложил Узбекистану продлить соглашение.", (("В 2019 году", "2019"),), []),
+        ("В 2024 году Казахстан предложил Узбекистану продлить соглашение.", (("В 2024 году", "2024"),), ["proposed"]),
+        # an intention voiced earlier, a purpose clause, an unnamed doer, a bill proposed
+        ("Казахстан согласился, хотя ранее он заявлял о намерении расторгнуть договор с Узбекистаном.", (), []),
+        ("Узбекистан спешит, чтобы получить приглашение вступить в союз с Казахстаном.", (), []),
+        ("Это уступка Казахстана и тех, кто предложил резолюцию по Узбекистану.", (), []),
+        ("Казахстан называл предлагаемый Узбекистаном законопроект проблематичным.", (), []),
+        # compulsion forecasts; domestic polls; developing ties in general
+        ("Казахстан будет вынужден подписать соглашение с Узбекистаном.", (), []),
+        ("В Казахстане и Узбекистане будут открыты избирательные участки.", (), []),
+        ("Казахстан и Узбекистан будут налаживать связи.", (), []),
+        # cooperation in a named field, an instruction to create conditions: kept
+        ("Казахстан и Узбекистан договорились сотрудничать в борьбе с терроризмом.", (), ["agreed"]),
+        ("Президент Казахстана поручил создать все необходимые условия для рейсов в Узбекистан.", (), ["instructed"]),
+    ],
+)
+def test_narrative_readings(text, times, kinds):
+    assert _kinds(make_doc(text, times=times, mentions=KZ_UZ_MENTIONS)) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "kinds"),
+    [
+        # a request addressed to a party proposes; a request mentioned in passing does not
+        (
+            "Министр обратился к Казахстану с просьбой о поставках зерна.",
+            (("Казахстану", "KZ", "name"),),
+            ["proposed"],
+        ),
+        (
+            "После просьбы Казахстана о переносе встречи сроки сдвинулись.",
+            (("Казахстана", "KZ", "name"),),
+            [],
+        ),
+        (
+            "Министр обращается к журналистам с просьбой не искажать факты о Казахстане.",
+            (("Казахстане", "KZ", "name"),),
+            [],
+        ),
+        # a list of partner countries does not use up the cue's reach; a new clause does
+        (
+            "Казахстан предложил Узбекистану, Киргизии и Таджикистану обсуждать новый тариф.",
+            (
+                ("Казахстан", "KZ", "name"),
+                ("Узбекистану", "UZ", "name"),
+                ("Киргизии", "KG", "name"),
+                ("Таджикистану", "TJ", "name"),
+            ),
+            ["proposed"],
+        ),
+        (
+            "Несмотря на предложения Казахстана, Узбекистан пока отказывается подписать договор.",
+            (("Казахстана", "KZ", "name"), ("Узбекистан", "UZ", "name")),
+            [],
+        ),
+    ],
+)
+def test_requests_and_partner_lists(text, mentions, kinds):
+    assert _kinds(make_doc(text, mentions=mentions)) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        # a planned participle takes in the event it qualifies
+        (
+            "Стороны обсудили подготовку визита президента Казахстана в Ташкент, запланированного на май.",
+            "визита президента Казахстана в Ташкент, запланированного на май",
+        ),
+        # a closing attribution is trimmed off
+        ("«Министр посетит Ташкент в мае», — сказал посол Казахстана.", "Министр посетит Ташкент в мае"),
+    ],
+)
+def test_evidence_boundaries(text, evidence):
+    doc = make_doc(text, mentions=(("Казахстан", "KZ", "name"), ("Ташкент", "UZ", "capital")))
+    assert [c.evidence.text for c in find_commitments(doc)] == [evidence]
+
+
+def test_a_blocked_planned_event_is_no_commitment():
+    text = "Узбекистан не допустит проведения саммита Казахстан — Узбекистан, запланированного на май."
+    assert _kinds(make_doc(text, mentions=KZ_UZ_MENTIONS)) == []

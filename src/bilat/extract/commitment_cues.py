@@ -23,12 +23,14 @@ from .clauses import (
     verbal_pos,
 )
 from .commitment_lexicon import CommitmentLexicon, Cue, load_cues
+from .commitment_reach import before_contrast, in_country_list
 from .commitment_readings import party_subject
 from .models import is_known, parse
 
 PROSPECT_REACH = 24  # words from "обсудили" to the project noun it governs
 GENERIC_REACH = 4
 PROMISED_KIND = "promised"
+INSTRUCTED_KIND = "instructed"  # an instruction to create conditions is no stock phrase
 SUBJECT_AFTER_REACH = 3  # words after a future verb in which an inverted party subject counts
 INVITEE_REACH = 8  # words after "пригласил" in which the invitee is looked for
 CLAUSE_END = frozenset({",", ";", ":", "—", "–", ".", "(", ")", "«", "»"})
@@ -76,6 +78,8 @@ def _partner_phrase(tail: list[Token], n: int, ctx: SentenceContext) -> bool:
     its "с") does not use up reach."""
     if tail[n].start in ctx.country_tokens:
         return True
+    if in_country_list(tail, n, ctx.country_tokens):
+        return True  # "предложила Польше, Венгрии и Болгарии обсуждать"
     nxt = tail[n + 1] if n + 1 < len(tail) else None
     return low(tail[n]) in {"с", "со"} and nxt is not None and nxt.start in ctx.country_tokens
 
@@ -87,7 +91,7 @@ def _next_ok(cue: Cue, words: list[Token], i: int, ctx: SentenceContext) -> bool
         for n, t in enumerate(tail)
         if not _skippable(t, ctx) and not _partner_phrase(tail, n, ctx)
     ]
-    after = rest[: max(cue.reach, 1) + 1]
+    after = before_contrast(rest)[: max(cue.reach, 1) + 1]
     if not cue.next:
         return True
     if cue.next == "infinitive":
@@ -276,10 +280,11 @@ def _prospect(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
     return False
 
 
-def is_generic(lex: CommitmentLexicon, words: list[Token], i: int) -> bool:
-    """The action after the cue is only "developing cooperation" with no field named."""
+def is_generic(lex: CommitmentLexicon, words: list[Token], i: int, stock: bool = True) -> bool:
+    """The action after the cue is only "developing cooperation" with no field named, or a
+    stock phrase (``stock``: not in an instruction, "поручил создать условия для ...")."""
     after = [t for t in words[i + 1 : i + 8] if _is_head(t)]
-    if after and _stock_phrase(lex, words, words.index(after[0])):
+    if after and stock and _stock_phrase(lex, words, words.index(after[0])):
         return True
     if not after or not lemmas(after[0]) & lex.generic_heads:
         return False
@@ -385,7 +390,7 @@ def find_cues(sent: Sentence, ctx: SentenceContext | None = None) -> list[CueHit
             if hits and not new_clause_since(sent, hits[-1].index, i):
                 continue  # "поручил ... проработать вопрос запуска": the earlier cue's object
             kind = lex.prospect_kind
-        if kind is None or is_generic(lex, words, i):
+        if kind is None or is_generic(lex, words, i, stock=kind != INSTRUCTED_KIND):
             continue
         if kind == "invited" and _invites_press(lex, words, i):
             continue  # "пригласил журналистов": the press, not a party

@@ -29,6 +29,7 @@ from .commitment_filters import (
     solo,
     vague_readiness,
 )
+from .commitment_narrative import evidence_words, reported_not_committed
 from .commitment_readings import next_sentence_due, not_a_plan, third_invitees, third_parties_only
 from .event_context import countries_for, mentioned_codes, normalise_date, times_in
 from .models import parse
@@ -262,7 +263,7 @@ def _context(doc: Doc, sent: Sentence) -> SentenceContext:
     )
 
 
-def _non_committal(words: list[Token], piece: Region) -> bool:
+def _non_committal(doc: Doc, words: list[Token], piece: Region) -> bool:
     """Off topic, a forecast, an opinion, vague readiness, an attempt to agree or a solo act."""
     lex, cue = load_cues(), piece.cue.index
     return (
@@ -274,6 +275,7 @@ def _non_committal(words: list[Token], piece: Region) -> bool:
         or failed_or_attempted(lex, words, cue)
         or solo(lex, words, piece.start_word, piece.end_word)
         or not_a_plan(lex, words, piece.start_word, piece.end_word, cue, piece.cue.kind)
+        or reported_not_committed(doc, words, piece.start_word, piece.end_word, cue, piece.cue.kind)
     )
 
 
@@ -340,6 +342,10 @@ def find_commitments(doc: Doc) -> list[Commitment]:
             shared_due = None
             for piece in pieces:
                 first, end_word = _on_cue_line(doc, words, piece)
+                bounds = evidence_words(words, first, end_word, piece.cue.index)
+                if bounds is None:
+                    continue  # "не допустит проведения саммита, запланированного на декабрь"
+                first, end_word = bounds  # "визита ..., запланированного"; "», — сказала Мэй"
                 start, end = words[first].start, words[end_word - 1].end
                 due = (
                     _due(doc, start, end)
@@ -356,7 +362,7 @@ def find_commitments(doc: Doc) -> list[Commitment]:
                 ]
                 if any(lemmas(t) & load_cues().vague_markers for t in head):
                     continue  # exploring possibilities or wishing well commits to nothing
-                if _non_committal(words, piece):
+                if _non_committal(doc, words, piece):
                     continue
                 named = mentioned_codes(doc, start, end)
                 if third_parties_only(doc, start, end):
