@@ -238,6 +238,28 @@ def test_period_not_carried_across_unrelated_sentence():
 # the same through the real pipeline (times, quantities, countries, dyad stages),
 # published 2025-03-01
 PIPELINE_CASES = [
+    # "этот показатель" stands for the previous sentence's figure, like "он"
+    pytest.param(
+        "Товарооборот Казахстана и Узбекистана в 2024 году составил 5 млрд долларов. "
+        "В 2023 году этот показатель находился на уровне 4 млрд долларов.",
+        [("trade", "total", ["KZ", "UZ"], "2024", 5e9, "USD", None),
+         ("trade", "total", ["KZ", "UZ"], "2023", 4e9, "USD", None)],
+        id="demonstrative-noun-carries-the-figure",
+    ),
+    pytest.param(
+        "Товарооборот Казахстана и Узбекистана в 2024 году составил 5 млрд долларов. "
+        "В 2023 году показатель безработицы находился на уровне 5%.",
+        [("trade", "total", ["KZ", "UZ"], "2024", 5e9, "USD", None)],
+        id="a-noun-without-demonstrative-carries-nothing",
+    ),
+    # "соответственно" pairs cues of different kinds with the values in order
+    pytest.param(
+        "Казахстан, Узбекистан и Киргизия развивают торговлю. В 2024 году казахстанский "
+        "экспорт достиг уровня узбекского импорта (100 млн и 98 млн долларов соответственно).",
+        [("export", "total", ["KZ", "UZ"], "2024", 1e8, "USD", None),
+         ("import", "total", ["UZ", "KZ"], "2024", 9.8e7, "USD", None)],
+        id="respective-kinds",
+    ),
     pytest.param(
         "Казахстан и Узбекистан развивают связи. Все инвестиции в Казахстан банка БРИКС "
         "составили порядка 100 млн долларов.",

@@ -118,6 +118,9 @@ def _distance(mentions: list[RoledMention], code: str, anchor: int) -> int:
     return min(abs(m.start - anchor) for m in mentions if m.code == code)
 
 
+TRADE_FLOWS = frozenset({"export", "import"})
+
+
 def flow_countries(
     doc: Doc, kind: str, mentions: list[RoledMention], anchor: int
 ) -> list[str]:
@@ -148,8 +151,20 @@ def flow_countries(
     if origin is None and dest is not None:
         origin = _partner(doc, dest)
     if dest is None and origin is not None:
-        dest = _partner(doc, origin)
+        dest = _partner(doc, origin) or _trade_partner_after(doc, kind, mentions, origin, anchor)
     return [c for c in (origin, dest) if c]
+
+
+def _trade_partner_after(
+    doc: Doc, kind: str, mentions: list[RoledMention], origin: str, anchor: int
+) -> str | None:
+    """ "российский экспорт достиг уровня индонезийского импорта": in an article of several
+    partners, the other side of an export or import is a country of the article named by an
+    adjective after the cue."""
+    if kind not in TRADE_FLOWS:
+        return None
+    after = [m for m in mentions if m.start > anchor and m.code != origin and m.code in doc.countries]
+    return _nearest(after, anchor, (ROLE_ADJ,))
 
 
 def companies_countries(doc: Doc, mentions: list[RoledMention], anchor: int) -> list[str]:

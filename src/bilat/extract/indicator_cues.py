@@ -133,13 +133,19 @@ def _is_past(tok: Token) -> bool:
 
 
 def subject_pronoun(sent: Sentence, before: int) -> Token | None:
-    """A third-person subject pronoun ("он", "она") before offset ``before``: it stands for
-    the figure named in the previous sentence ("Товарооборот растет. В этом году он ...")."""
+    """A third-person subject pronoun ("он", "она") or a demonstrative noun phrase ("этот
+    показатель") before offset ``before``: it stands for the figure named in the previous
+    sentence ("Товарооборот растет. В этом году он ...")."""
+    lex = lexicon()
+    prev: Token | None = None
     for tok in sent.tokens:
         if tok.start >= before:
             break
-        if norm(tok.text) in lexicon().subject_pronouns:
+        if norm(tok.text) in lex.subject_pronouns:
             return tok
+        if prev is not None and lemma_of(tok) in lex.anaphoric_nouns and lemma_of(prev) in lex.demonstratives:
+            return tok
+        prev = tok
     return None
 
 

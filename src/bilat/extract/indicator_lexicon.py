@@ -35,6 +35,8 @@ class IndicatorLexicon:
     forecast_markers: frozenset[str]  # forecasts and expectations
     result_verbs: frozenset[str]  # verbs of change whose past tense reports a reached value
     subject_pronouns: frozenset[str]  # pronouns that stand for the previous sentence's figure
+    anaphoric_nouns: frozenset[str]  # "этот показатель": a noun standing for it after...
+    demonstratives: frozenset[str]  # ...one of these
     comparison_markers: frozenset[str]
     continuation_markers: tuple[str, ...]
     direction_from: frozenset[str]
@@ -74,6 +76,8 @@ def lexicon() -> IndicatorLexicon:
         forecast_markers=fs("forecast_markers"),
         result_verbs=fs("result_verbs"),
         subject_pronouns=fs("subject_pronouns"),
+        anaphoric_nouns=fs("anaphoric_nouns"),
+        demonstratives=fs("demonstratives"),
         comparison_markers=fs("comparison_markers"),
         continuation_markers=tuple(norm(w) for w in raw["continuation_markers"]),
         direction_from=fs("direction_from"),

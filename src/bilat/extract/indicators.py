@@ -126,12 +126,13 @@ def _figures(
             cues = [Cue(prev_kind, pronoun.start, sent.tokens.index(pronoun))]
     if not cues:
         return []
+    paired = _respective_cues(sent, cues, values)
     figures: list[_Figure] = []
     prev_end = sent.start  # end of the previous value, figure or not
     clause_start = sent.start  # end of the previous figure: a plan word before it is its own
     prev_rejected = False  # the previous value was no figure: its range end is none either
     for q in values:
-        cue = _pick_cue(cues, q, sent, values)
+        cue = paired.get(q.start) or _pick_cue(cues, q, sent, values)
         in_range = _range_end(sent, prev_end, q) and prev_end > sent.start
         if is_absolute_change(sent, q):  # "на 0,5 млн тонн — до 4 млн": the change only
             prev_end = q.end
@@ -192,12 +193,27 @@ def _period(doc: Doc, sent: Sentence, fig: _Figure) -> str | None:
     return chosen.value
 
 
+def _respective_cues(sent: Sentence, cues: list[Cue], values: list[Quantity]) -> dict[int, Cue]:
+    """ "российский экспорт достиг уровня индонезийского импорта ($670 млн и $665 млн
+    соответственно)": as many cues of different kinds as values, all before the first value,
+    pair with them in order (keyed by the value's start)."""
+    if len(values) < 2 or len(cues) != len(values) or cues[-1].start > values[0].start:
+        return {}
+    if len({c.kind for c in cues}) < 2 or not _respective(sent):
+        return {}
+    return {q.start: cue for q, cue in zip(values, cues, strict=True)}
+
+
+def _respective(sent: Sentence) -> bool:
+    return any(lemma_of(t) in lexicon().respective_markers for t in sent.tokens)
+
+
 def _respective_periods(doc: Doc, sent: Sentence, figures: list[_Figure]) -> list[str | None]:
     """ "В 2015 и 2016 годах ... $3,9 и $3,8 млрд соответственно": a run of consecutive figures
     sharing one cue takes, in order, the periods named between the previous figure and the run
     (as many periods as figures); None for any other figure."""
     out: list[str | None] = [None] * len(figures)
-    if len(figures) < 2 or not any(lemma_of(t) in lexicon().respective_markers for t in sent.tokens):
+    if len(figures) < 2 or not _respective(sent):
         return out
     first = 0
     for n in range(1, len(figures) + 1):

@@ -225,14 +225,16 @@ def _coordinated(text: str, kept: list[Found], taken: list[tuple[int, int]]) -> 
         if m is None or (m.group("sym") and qp.currency_of(m.group("sym")) != f.unit):
             continue
         value = parse_digits(m.group("num"))
-        start, end = lo + m.start(), lo + m.end("num")
+        own = m.group("scale")
+        start, end = lo + m.start(), lo + (m.end("scale") if own else m.end("num"))
         if value is None:
             continue
-        plain = by_span.get((start, end))  # read already, without a scale ("$3,9")
-        if plain is not None and plain.scale == 1.0 and plain.unit in (f.unit, "count"):
-            by_span[(start, end)] = Found(start, end, round(value * f.scale, 6), f.unit, f.scale)
+        scale = _scale_of(m) if own else f.scale
+        plain = by_span.get((start, end))  # read already, without a unit ("$3,9", "100 млн")
+        if plain is not None and (plain.scale == 1.0 or own) and plain.unit in (f.unit, "count"):
+            by_span[(start, end)] = Found(start, end, round(value * scale, 6), f.unit, scale)
         elif plain is None and not _overlaps(start, end, taken):
-            by_span[(start, end)] = Found(start, end, round(value * f.scale, 6), f.unit, f.scale)
+            by_span[(start, end)] = Found(start, end, round(value * scale, 6), f.unit, scale)
             taken.append((start, end))
     return sorted(by_span.values(), key=lambda f: f.start)
 

@@ -56,10 +56,11 @@ TONNES = _rx(LEFT + NUM + SCALE + r"\s*(?P<unit>тонн[а-яё]*(?![\w])|т(?!
 # "20 предприятий", "порядка 60 компаний" (the noun is checked in the stage)
 COUNT = _rx(LEFT + NUM + SCALE + r"\s+(?=[а-яё])")
 
-# "$3,9 и " / "1,2 или " right before a scaled amount: a number that shares its scale
+# "$3,9 и " / "1,2 или " right before a scaled amount: a number that shares its scale (and
+# unit); "100 млн и " keeps its own scale and shares the unit
 COORDINATED_BEFORE = _rx(
-    rf"(?<![\w.,])(?P<sym>[{SYMBOLS}])?\s?(?P<num>{DIGITS})(?![\d])\s*(?:и|или|либо)\s+(?:[{SYMBOLS}]\s?)?$"
-)
+    rf"(?<![\w.,])(?P<sym>[{SYMBOLS}])?\s?(?P<num>{DIGITS})(?![\d]){SCALE}\s*(?:и|или|либо)\s+(?:[{SYMBOLS}]\s?)?$"
+)  # "100 млн и 98 млн долларов": a scale word of its own is allowed
 
 
 def currency_of(symbol: str) -> str | None:
