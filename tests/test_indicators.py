@@ -238,6 +238,19 @@ def test_period_not_carried_across_unrelated_sentence():
 # the same through the real pipeline (times, quantities, countries, dyad stages),
 # published 2025-03-01
 PIPELINE_CASES = [
+    # a country adjective after "в" in the accusative is where the flow goes
+    pytest.param(
+        "Казахстан и Узбекистан развивают связи. Узбекистан вложил в казахстанские проекты "
+        "100 млн долларов.",
+        [("investment", "total", ["UZ", "KZ"], None, 1e8, "USD", None)],
+        id="adjective-after-v-is-the-destination",
+    ),
+    pytest.param(
+        "Казахстан и Узбекистан развивают связи. Доля Узбекистана в казахстанском экспорте "
+        "составила 100 млн долларов.",
+        [("export", "total", ["KZ", "UZ"], None, 1e8, "USD", None)],
+        id="locative-adjective-after-v-is-no-destination",
+    ),
     # "этот показатель" stands for the previous sentence's figure, like "он"
     pytest.param(
         "Товарооборот Казахстана и Узбекистана в 2024 году составил 5 млрд долларов. "

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..doc import CountryMention, Doc, Sentence
 from .indicator_lexicon import lexicon, norm
+from .models import parse
 
 # Where a country stands relative to a flow
 ROLE_FROM = "from"  # "из Казахстана", "от Сербии"
@@ -48,9 +49,15 @@ def sentence_mentions(doc: Doc, sent: Sentence) -> list[RoledMention]:
 
 
 def _role(m: CountryMention, sent: Sentence, lex) -> str:
+    before = [t for t in sent.tokens if t.end <= m.start]
+    if m.kind == "adjective" and before:
+        prev = norm(before[-1].text)
+        if prev in lex.direction_to and _accusative(m.text):
+            return ROLE_TO  # "инвестиции в российскую экономику", not "в российском экспорте"
+        if prev in lex.direction_from:
+            return ROLE_FROM  # "поставки из казахстанских портов"
     if m.kind in ("adjective", "compound"):
         return ROLE_ADJ if m.kind == "adjective" else ROLE_PLAIN
-    before = [t for t in sent.tokens if t.end <= m.start]
     if before:
         prev = norm(before[-1].text)
         if prev in lex.direction_from:
@@ -58,6 +65,10 @@ def _role(m: CountryMention, sent: Sentence, lex) -> str:
         if prev in lex.direction_to:
             return ROLE_TO
     return ROLE_PLAIN
+
+
+def _accusative(word: str) -> bool:
+    return any(p.tag.case == "accs" for p in parse(word.split()[-1]))
 
 
 def home_country(doc: Doc) -> str | None:
