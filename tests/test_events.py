@@ -723,3 +723,117 @@ def test_a_mention_with_vague_parties_takes_those_a_later_mention_names():
         ("meeting", ["UA", "US"], "Нью-Йорк"),
         ("meeting", ["CA", "UA"], None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "mentions", "expected"),
+    [
+        (  # a treaty of the pair recalled by its day: a dated agreement
+            "Стороны ссылаются на декларацию между Японией и Россией от 3 мая 1960 года.",
+            ("от 3 мая 1960 года", "1960-05-03"),
+            (("Японией", "JP", "name"), ("Россией", "RU", "name")),
+            [("agreement", "1960")],
+        ),
+        (  # in force since a year
+            "С 1960 года между Японией и Россией действует договор о рыболовстве.",
+            ("С 1960 года", "1960"),
+            (("Японией", "JP", "name"), ("Россией", "RU", "name")),
+            [("agreement", "1960")],
+        ),
+        (  # the year right after the noun
+            "Эксперт напомнил о договоре 1960 года между Японией и Россией.",
+            ("1960 года", "1960"),
+            (("Японией", "JP", "name"), ("Россией", "RU", "name")),
+            [("agreement", "1960")],
+        ),
+        (  # a document named in passing, with no date: no event
+            "Японию и Россию связывает договор о рыболовстве.",
+            None,
+            (("Японию", "JP", "name"), ("Россию", "RU", "name")),
+            [],
+        ),
+        (  # a dated treaty of whom the clause does not say: no event of the pair
+            "Россия и Япония спорят, а решения отменены статьей договора 12 мая 1960 года.",
+            ("12 мая 1960 года", "1960-05-12"),
+            (("Россия", "RU", "name"), ("Япония", "JP", "name")),
+            [],
+        ),
+    ],
+)
+def test_a_treaty_of_the_pair_recalled_with_its_date_is_a_dated_agreement(
+    text, time, mentions, expected
+):
+    doc = make_doc(text, times=(time,) if time else (), mentions=mentions, countries=("JP", "RU"))
+    got = [(e.type, (e.date or "")[:4]) for e in find_events(doc) if e.type == "agreement"]
+    assert got == expected
+
+
+def test_a_passive_signing_finds_its_document_at_the_head_of_a_long_clause():
+    text = (
+        "Соглашение между Японией и Россией о совместной переработке отходов атомных "
+        "станций сроком на десять лет подписано в 1998 году."
+    )
+    doc = make_doc(
+        text,
+        times=(("в 1998 году", "1998"),),
+        mentions=(("Японией", "JP", "name"), ("Россией", "RU", "name")),
+        countries=("JP", "RU"),
+    )
+    assert [(e.type, e.date) for e in find_events(doc)] == [("agreement", "1998")]
+
+
+def test_a_contract_and_a_memorandum_are_two_agreements():
+    text = (
+        "Компании двух стран подписали контракт на поставку турбин. "
+        "Министры России и Японии подписали меморандум о сотрудничестве."
+    )
+    doc = make_doc(
+        text,
+        mentions=(("России", "RU", "name"), ("Японии", "JP", "name")),
+        countries=("JP", "RU"),
+    )
+    assert types(doc) == ["agreement", "agreement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Посол признался, что беседа с министром произвела на него впечатление.", ["meeting"]),
+        ("В беседе с журналистами министр рассказал о ценах.", []),  # an interview
+        ("Министр солгал, что встречался с послом.", []),  # denied, not held
+        ("Министр встречался с послом.", ["meeting"]),
+    ],
+)
+def test_talks_and_their_denial(text, expected):
+    assert types(make_doc(text)) == expected
+
+
+def test_a_list_of_meetings_with_several_partners_is_not_one_meeting():
+    text = "Она была на встречах с президентом Японии, премьером Турции и королём Испании."
+    mentions = (("Японии", "JP", "name"), ("Турции", "TR", "name"), ("Испании", "ES", "name"))
+    doc = make_doc(text, mentions=mentions, countries=())
+    assert types(doc) == []
+    one = make_doc(
+        "Она была на встрече с президентом Японии, премьером Турции и королём Испании.",
+        mentions=mentions,
+        countries=(),
+    )
+    assert types(one) == ["meeting"]
+
+
+def test_a_meeting_among_officials_of_one_country_is_domestic():
+    text = "Президент Смит встретился с вице-президентом Джонсом в Москве."
+    doc = make_doc(
+        text,
+        mentions=(("Москве", "RU", "capital"),),
+        persons=(("Джон Смит", "Смит"), ("Пол Джонс", "Джонсом")),
+        countries=("RU", "US"),
+    )
+    assert types(_with_countries(doc, ("US", "US"))) == []
+    doc = make_doc(
+        text,
+        mentions=(("Москве", "RU", "capital"),),
+        persons=(("Джон Смит", "Смит"), ("Пол Джонс", "Джонсом")),
+        countries=("RU", "US"),
+    )
+    assert types(_with_countries(doc, ("US", "RU"))) == ["meeting"]

@@ -28,6 +28,7 @@ class Occurrence:
     reminiscence: bool
     fallback: bool = False  # the date is the publication date, not read from the text
     countries: list[str] = field(default_factory=list)
+    documents: frozenset[str] = frozenset()  # kinds of document signed ("contract", "memorandum")
 
     def compatible(self, other: Occurrence) -> bool:
         if self.type != other.type:
@@ -40,6 +41,8 @@ class Occurrence:
             return False
         if not _countries_agree(self.countries, other.countries):
             return False  # Порошенко met Трамп, then Трюдо: two meetings
+        if self.documents and other.documents and not self.documents & other.documents:
+            return False  # a contract and a memorandum signed are two agreements
         if (self.present and other.reminiscence) or (self.reminiscence and other.present):
             return False
         return True
@@ -55,6 +58,7 @@ class Occurrence:
         self.place = self.place or other.place
         self.persons += [p for p in other.persons if p not in self.persons]
         self.present = self.present or other.present
+        self.documents = self.documents | other.documents
         self.reminiscence = self.reminiscence and other.reminiscence
         if len(other.countries) >= 2 and set(other.countries) < set(self.countries):
             self.countries = list(other.countries)  # the mention that names its parties

@@ -68,6 +68,7 @@ class TriggerHit:
     framed: bool = False  # "в ходе визита": named as the frame of something else
     verb: bool = False  # the trigger is a verb ("посетил"), not a noun ("визит")
     all_parties: bool = False  # a session of a body of states: every country of the dyad
+    date: str | None = None  # the date the text attaches to the trigger ("договор 1994 года")
 
 
 def _agrees(noun: Token, participle) -> bool:
@@ -91,12 +92,20 @@ def _participle_head(trigger: Trigger, tokens: list[Token], i: int) -> bool:
 
 
 def _needs_met(
-    trigger: Trigger, tokens: list[Token], i: int, clause_end: int | None = None
+    trigger: Trigger,
+    tokens: list[Token],
+    i: int,
+    clause_end: int | None = None,
+    clause_start: int | None = None,
 ) -> bool:
     if not trigger.needs:
         return True
     if not trigger.needs_case and _participle_head(trigger, tokens, i):
         return True  # a case-bound need is the verb's object, never a participle's head
+    if not trigger.needs_case and clause_start is not None and _passive_subject(
+        trigger, tokens, i, clause_start
+    ):
+        return True
     lo = i - trigger.window if trigger.side in {"before", "both"} else i + 1
     hi = i + trigger.window + 1 if trigger.side in {"after", "both"} else i
     if trigger.needs_case and clause_end is not None:
@@ -105,6 +114,23 @@ def _needs_met(
         lemmas(t) & trigger.needs and _has_case(t, trigger.needs_case)
         for t in tokens[max(0, lo) : hi]
     )
+
+
+def _passive_subject(trigger: Trigger, tokens: list[Token], i: int, clause_start: int) -> bool:
+    """A short passive participle ("подписано") whose subject, a needed noun in the nominative
+    agreeing in number, opens its clause however far back: "Соглашение между Украиной и
+    Россией о переработке ... сроком на 20 лет подписано в 1993 году"."""
+    part = verbal_parse(tokens[i])
+    if part is None or part.tag.POS != "PRTS":
+        return False
+    for tok in tokens[clause_start:i]:
+        if not lemmas(tok) & trigger.needs:
+            continue
+        return any(
+            p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == part.tag.number
+            for p in parse(low(tok))
+        )
+    return False
 
 
 def _has_case(tok: Token, case: str) -> bool:
@@ -282,7 +308,9 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
     parts = clauses(sent)
     words = [t for p in parts for t in p.tokens]
     ends: list[int] = []  # for each word, the end (exclusive) of its clause in ``words``
+    starts: list[int] = []  # and its start
     for part in parts:
+        starts += [len(ends)] * len(part.tokens)
         ends += [len(ends) + len(part.tokens)] * len(part.tokens)
     sent_lemmas = set().union(*(lemmas(t) for t in words)) if words else set()
     hits: list[TriggerHit] = []
@@ -291,7 +319,9 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
         if not tok_lemmas & lex.trigger_lemmas:
             continue
         for trig in lex.triggers:
-            if not tok_lemmas & trig.lemmas or not _needs_met(trig, words, i, ends[i]):
+            if not tok_lemmas & trig.lemmas or not _needs_met(
+                trig, words, i, ends[i], starts[i]
+            ):
                 continue
             clause = clause_of(parts, tok.start)
             if clause is None or conditional(clause.tokens) or negated(words, i):

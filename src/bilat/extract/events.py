@@ -37,8 +37,10 @@ from .event_context import (
     pick_date,
     place_in,
 )
+from .event_filters import one_country_meeting, several_meetings
 from .event_lexicon import EventLexicon, load_lexicon
 from .event_merge import Occurrence, merge
+from .event_recalled import AGREEMENT_TYPE, document_kinds, recalled_documents
 from .event_triggers import VISIT_TYPE, WITH_PREPOSITIONS, TriggerHit, find_hits
 from .models import parse
 
@@ -59,6 +61,8 @@ def _occurrence(
 ) -> Occurrence:
     clause, sent = hit.clause, hit.sentence
     choice = pick_date(doc, clause.start, clause.end, hit.token.start)
+    if hit.date:
+        choice = DateChoice(hit.date, True)  # "договор 1994 года"
     month = _month_named(hit)
     if not choice.anchored and month:
         choice = DateChoice(month_date(doc, month), True)  # "декабрьская встреча"
@@ -89,6 +93,8 @@ def _occurrence(
             trigger=hit.token.start,
         ),
     )
+    if hit.type == AGREEMENT_TYPE:
+        occ.documents = document_kinds(sent, hit)
     if not occ.anchored and (year := _forum_year(doc, sent)):
         occ.date, occ.anchored = year, True  # "в первый день ПМЭФ" of "ПМЭФ-2017"
     if not (occ.anchored or occ.reminiscence or hit.anaphoric) and doc.published is not None:
@@ -310,10 +316,10 @@ def find_events(doc: Doc) -> list[Event]:
     for sent, of_sport in zip(doc.sentences, sport, strict=True):
         if of_sport:
             continue  # its "встреча" is a game, its "контракт" a player's
-        for hit in find_hits(sent):
-            if _third_country(doc, sent, hit):
+        for hit in find_hits(sent) + recalled_documents(doc, sent):
+            if hit.date is None and _third_country(doc, sent, hit):
                 continue
-            if _visit_elsewhere(doc, hit):
+            if _visit_elsewhere(doc, hit) or one_country_meeting(doc, hit):
                 continue
             if hit.all_parties and (hit.present or not bloc):
                 # a bloc's session is an event of a multilateral article, once held ("саммит
@@ -333,8 +339,8 @@ def find_events(doc: Doc) -> list[Event]:
     # strong mentions first, then framed ones join them or stand alone; weak ones only enrich
     merged = merge(merge(strong, []) + framed, weak)
     for occ in sorted(merged, key=lambda o: o.first.token.start):
-        if len(occ.countries) < MIN_PARTIES:
-            continue  # not between countries: not a relations event
+        if len(occ.countries) < MIN_PARTIES or several_meetings(occ.first, occ.countries):
+            continue  # not between countries, or several meetings: not one relations event
         cameo, plover = _codes(occ)
         events.append(
             Event(
