@@ -26,6 +26,17 @@ CASES = [
         ["security"],
         id="weapons-programme-is-security",
     ),
+    # relief in a war is no cultural tie, its corridor no transport route
+    pytest.param(
+        "Стороны обсудили доставку гуманитарной помощи по гуманитарным коридорам.",
+        [],
+        id="humanitarian-relief-is-no-sector",
+    ),
+    pytest.param(
+        "Стороны обсудили гуманитарное сотрудничество и транспортные коридоры.",
+        ["culture", "transport"],
+        id="humanitarian-ties-and-corridors-are-sectors",
+    ),
     pytest.param(
         "Главы МИД обсудили расширение НАТО на восток.",
         ["security"],
