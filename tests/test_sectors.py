@@ -26,6 +26,17 @@ CASES = [
         ["security"],
         id="weapons-programme-is-security",
     ),
+    # fighting is security, not defence cooperation; arms deliveries stay defence
+    pytest.param(
+        "Министры обсудили военную операцию на севере страны и вооружённый конфликт на юге.",
+        ["security"],
+        id="military-operation-is-security",
+    ),
+    pytest.param(
+        "Министры обсудили военное сотрудничество и поставки вооружений.",
+        ["defense"],
+        id="military-cooperation-is-defense",
+    ),
     # relief in a war is no cultural tie, its corridor no transport route
     pytest.param(
         "Стороны обсудили доставку гуманитарной помощи по гуманитарным коридорам.",
