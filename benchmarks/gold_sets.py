@@ -1,4 +1,4 @@
-"""Score bilat on every gold set in one run: the seeds and the six ru_news sets.
+"""Score bilat on every gold set in one run: the seeds and the seven ru_news sets.
 
     .venv/bin/python benchmarks/gold_sets.py [--json]
 
@@ -27,6 +27,7 @@ SETS = {
     "ru_news_dev2 (17, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev2.jsonl", "urls"),
     "ru_news_dev3 (14, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev3.jsonl", "urls"),
     "ru_news_dev4 (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev4.jsonl", "urls"),
+    "ru_news_dev5 (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev5.jsonl", "urls"),
     "ru_news_test (15, held out)": (ROOT / "tests" / "gold" / "ru_news_test.jsonl", "urls"),
 }
 

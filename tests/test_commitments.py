@@ -685,6 +685,11 @@ def test_requests_and_partner_lists(text, mentions, kinds):
         ),
         # a closing attribution is trimmed off
         ("«Министр посетит Ташкент в мае», — сказал посол Казахстана.", "Министр посетит Ташкент в мае"),
+        # the closing mark of a name opened inside the evidence stays
+        (
+            "Министр сообщил, что Казахстан проведёт в Ташкенте форум «Восток — 2».",
+            "что Казахстан проведёт в Ташкенте форум «Восток — 2»",
+        ),
     ],
 )
 def test_evidence_boundaries(text, evidence):

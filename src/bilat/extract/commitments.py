@@ -16,7 +16,7 @@ from functools import cache
 from ..datafiles import read_json
 from ..doc import Commitment, Doc, Sentence, Token
 from ..pipeline import stage
-from .clauses import clause_starts, lemmas, line_span, low
+from .clauses import clause_starts, lemmas, low
 from .commitment_cues import CueHit, SentenceContext, country_subject, find_cues, load_cues
 from .commitment_filters import (
     failed_or_attempted,
@@ -31,6 +31,7 @@ from .commitment_filters import (
 )
 from .commitment_narrative import evidence_words, reported_not_committed
 from .commitment_readings import next_sentence_due, not_a_plan, third_invitees, third_parties_only
+from .commitment_span import on_cue_line
 from .event_context import countries_for, mentioned_codes, normalise_date, times_in
 from .models import parse
 
@@ -122,22 +123,6 @@ def _split_coordination(words: list[Token], region: Region) -> list[Region]:
         second = Region(k + 1, region.end_word, region.cue)
         return [first, second]
     return [region]
-
-
-def _trim_end(words: list[Token], start: int, end: int) -> int:
-    while end > start + 1 and not any(c.isalnum() for c in words[end - 1].text):
-        end -= 1
-    return end
-
-
-def _on_cue_line(doc: Doc, words: list[Token], region: Region) -> tuple[int, int]:
-    """First and end word of the region, kept on the cue's line and trimmed of punctuation."""
-    end_word = _trim_end(words, region.start_word, region.end_word)
-    cue = words[region.cue.index]
-    lo, hi = line_span(doc.text, words[region.start_word].start, words[end_word - 1].end, cue.start)
-    first = next(k for k in range(region.start_word, end_word) if words[k].start >= lo)
-    last = max(k for k in range(first, end_word) if words[k].end <= hi)
-    return first, _trim_end(words, first, last + 1)
 
 
 def _event_year(doc: Doc, sent: Sentence, words: list[Token], region: Region) -> str | None:
@@ -341,7 +326,7 @@ def find_commitments(doc: Doc) -> list[Commitment]:
             pieces = _split_coordination(words, region)
             shared_due = None
             for piece in pieces:
-                first, end_word = _on_cue_line(doc, words, piece)
+                first, end_word = on_cue_line(doc.text, words, piece.start_word, piece.end_word, piece.cue.index)
                 bounds = evidence_words(words, first, end_word, piece.cue.index)
                 if bounds is None:
                     continue  # "не допустит проведения саммита, запланированного на декабрь"

@@ -1,0 +1,34 @@
+"""The words a commitment's evidence spans: kept on the cue's line (a heading glued onto the
+sentence stays out) and trimmed of trailing punctuation, except the closing mark of a name
+opened inside it ("проекту «Северный поток — 2»")."""
+
+from __future__ import annotations
+
+from ..doc import Token
+from .clauses import line_span
+
+OPENING, CLOSING = "«", "»"
+
+
+def trim_end(words: list[Token], start: int, end: int) -> int:
+    """The end word of [start, end) without trailing punctuation, but a closing "»" of a name
+    opened inside the span."""
+    while end > start + 1 and not any(c.isalnum() for c in words[end - 1].text):
+        if words[end - 1].text == CLOSING and _opened(words[start : end - 1]):
+            break
+        end -= 1
+    return end
+
+
+def _opened(span: list[Token]) -> bool:
+    texts = [t.text for t in span]
+    return texts.count(OPENING) > texts.count(CLOSING)
+
+
+def on_cue_line(text: str, words: list[Token], start: int, end: int, cue: int) -> tuple[int, int]:
+    """First and end word of [start, end), kept on the cue's line and trimmed of punctuation."""
+    end = trim_end(words, start, end)
+    lo, hi = line_span(text, words[start].start, words[end - 1].end, words[cue].start)
+    first = next(k for k in range(start, end) if words[k].start >= lo)
+    last = max(k for k in range(first, end) if words[k].end <= hi)
+    return first, trim_end(words, first, last + 1)
