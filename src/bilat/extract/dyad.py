@@ -77,7 +77,7 @@ COMPOUND_PAIR_BONUS = 3.0  # one "казахстанско-сербский" is 
 SECOND_SHARE = 0.2
 SECOND_MIN_SCORE = 2.0
 # a third country joins when it has this share of the weaker dyad member's score...
-EXTRA_SHARE = 0.75
+EXTRA_SHARE = 0.55
 # ...and shares at least this many sentences with a dyad member
 EXTRA_MIN_SENTENCES = 2
 # ...or this share in a multilateral article (its title or lead names a bloc of states)
