@@ -700,3 +700,29 @@ def test_evidence_boundaries(text, evidence):
 def test_a_blocked_planned_event_is_no_commitment():
     text = "Узбекистан не допустит проведения саммита Казахстан — Узбекистан, запланированного на май."
     assert _kinds(make_doc(text, mentions=KZ_UZ_MENTIONS)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # an indirect question asks what a party will do
+        ("Эксперты обсуждают, как Казахстан намерен развивать торговлю с Узбекистаном.", []),
+        ("Неясно, какие меры Казахстан и Узбекистан планируют принять.", []),
+        ("Министр не уточнил, когда Казахстан и Узбекистан подпишут соглашение.", []),
+        # a relative "где", "как договаривались": no question
+        ("Министр Казахстана прибыл в Ташкент, где проведёт переговоры с президентом Узбекистана.", ["planned"]),
+        # a reaction to another's plan is no commitment; a proposal sent is one
+        ("Глава МИД Узбекистана назвал ошибкой намерение Казахстана закрыть границу.", []),
+        ("Власти Казахстана назвали тарифы чрезмерными и направили в Узбекистан предложение снизить их.", ["proposed"]),
+    ],
+)
+def test_questions_and_reactions(text, kinds):
+    doc = make_doc(
+        text,
+        mentions=tuple(
+            (name, code, "name")
+            for name, code in (("Казахстан", "KZ"), ("Узбекистан", "UZ"))
+            if name in text
+        ),
+    )
+    assert _kinds(doc) == kinds

@@ -29,6 +29,7 @@ from .commitment_filters import (
     solo,
     vague_readiness,
 )
+from .commitment_framing import indirect_question, reaction_object
 from .commitment_narrative import evidence_words, reported_not_committed
 from .commitment_readings import next_sentence_due, not_a_plan, third_invitees, third_parties_only
 from .commitment_span import on_cue_line
@@ -261,6 +262,8 @@ def _non_committal(doc: Doc, words: list[Token], piece: Region) -> bool:
         or solo(lex, words, piece.start_word, piece.end_word)
         or not_a_plan(lex, words, piece.start_word, piece.end_word, cue, piece.cue.kind)
         or reported_not_committed(doc, words, piece.start_word, piece.end_word, cue, piece.cue.kind)
+        or indirect_question(words, cue)
+        or reaction_object(words, cue)
     )
 
 
