@@ -837,3 +837,23 @@ def test_a_meeting_among_officials_of_one_country_is_domestic():
         countries=("RU", "US"),
     )
     assert types(_with_countries(doc, ("US", "RU"))) == ["meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a signing told as what came before: past whatever the clause's verb says, dated by
+        # its own clause, and a city adjective in a document's name is no third party
+        ("Россия и Украина давно спорят. По его словам, Украина не обладает оружием после "
+         "подписания в 1994 году Будапештского меморандума с Россией.",
+         [("agreement", "1994", ["RU", "UA"])]),
+        # "после подписания" of a future clause is planned
+        ("Россия и Украина давно спорят. После подписания меморандума Россия и Украина "
+         "начнут поставки.", []),
+    ],
+)
+def test_a_signing_told_as_what_came_before(text, expected):
+    from bilat.extract.api import extract
+
+    doc = extract("t", text)
+    assert [(e.type, e.date, e.countries) for e in doc.events] == expected

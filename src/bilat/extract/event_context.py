@@ -15,6 +15,7 @@ CITY_KINDS = frozenset({"capital", "city"})
 PLACE_ENTITY_TYPES = frozenset({"CITY", "LOC", "LOCATION"})
 PLACE_PREPOSITIONS = frozenset({"в", "во"})
 PERIOD_KINDS = frozenset({"period"})
+CITY_KIND = "city"  # a city or its adjective, never a state's side
 PLACE_ONLY_PREPOSITIONS = frozenset({"в", "во", "на", "из", "под"})  # "в Душанбе": a venue
 TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})  # "о Сирии"
 ACTOR_ONLY = PLACE_ONLY_PREPOSITIONS | TOPIC_PREPOSITIONS
@@ -229,7 +230,9 @@ def about_third_country(doc: Doc, start: int, end: int) -> bool:
     if len({m.code for m in inside} & dyad) >= 2:
         return False
     return any(
-        m.code not in dyad and _preceding_word(doc, m.start) not in PLACE_ONLY_PREPOSITIONS
+        m.code not in dyad
+        and m.kind != CITY_KIND  # "Будапештского меморандума", "в Женеве": no party
+        and _preceding_word(doc, m.start) not in PLACE_ONLY_PREPOSITIONS
         for m in inside
     )
 

@@ -48,6 +48,7 @@ WITH_PREPOSITIONS = frozenset({"с", "со"})
 QUOTE_CLOSERS = ("»", '"', "“", "”")
 VISIT_OBJECT_REACH = 4  # words after a visit verb searched for what was visited
 RELATIVE_PRONOUNS = frozenset({"который"})
+PRIOR_PREPOSITIONS = frozenset({"после"})  # "после подписания": the occurrence came first
 OUTCOME_FRAMES = frozenset({"итог"})  # "по итогам встречи": a frame that reports the occurrence
 RELATIVE_REACH = 2  # clauses after a noun trigger searched for its relative clause
 RELATIVE_HEAD = 4  # words of the relative clause in which a plan word counts
@@ -273,6 +274,12 @@ def _noun_status(lex: EventLexicon, sent_tokens: list[Token], i: int, clause: Cl
     if modal_clause(lex, clause, sent_tokens[i], infinitive=not own, after=framed):
         return None  # "встреча может не состояться", "чтобы провести переговоры"
     scope = clause.tokens if own else sent_tokens
+    if _after_prior(sent_tokens, i):
+        # "не обладает оружием после подписания меморандума": whatever the clause's verb says
+        # of the present, the signing came before it; "после подписания ... начнут": planned
+        every = {f for _, f in clause_verbs(scope)}
+        if every and not every & NON_FACTUAL_FORMS:
+            return PAST
     forms = [(k, f) for k, f in clause_verbs(scope) if not negated(scope, k)]
     if not forms:
         return None
@@ -282,6 +289,10 @@ def _noun_status(lex: EventLexicon, sent_tokens: list[Token], i: int, clause: Cl
     if PRESENT in kinds and PAST not in kinds:
         return None if generic_present(lex, sent_tokens, i, clause) else PRESENT
     return PAST
+
+
+def _after_prior(words: list[Token], i: int) -> bool:
+    return i > 0 and low(words[i - 1]) in PRIOR_PREPOSITIONS
 
 
 def _cancelled(lex: EventLexicon, scope: list[Token]) -> bool:
@@ -369,7 +380,8 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
                     weak=trig.weak
                     or (trig.type == MEETING_TYPE and framed and frame not in OUTCOME_FRAMES),
                     present=status == PRESENT,
-                    reminiscence=bool(clause_lemmas & lex.reminiscence),
+                    # "после подписания договора": told as what came before, not news
+                    reminiscence=bool(clause_lemmas & lex.reminiscence) or _after_prior(words, i),
                     anaphoric=bool(_modifiers(words, i) & lex.anaphoric),
                     framed=framed,
                     verb=trig.pos == "verb",
