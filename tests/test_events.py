@@ -857,3 +857,19 @@ def test_a_signing_told_as_what_came_before(text, expected):
 
     doc = extract("t", text)
     assert [(e.type, e.date, e.countries) for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Приезд министра иностранных дел Франции в Москву стал третьим за год. Франция и Россия "
+         "обсудили Сирию.", ["visit"]),
+        # the arrival of weapons is no visit ("прибытие" is no trigger)
+        ("Прибытие комплексов на базу в Южной Корее вызвало протесты. США и Южная Корея "
+         "обсудили это.", []),
+    ],
+)
+def test_arrival_nouns(text, types):
+    from bilat.extract.api import extract
+
+    assert [e.type for e in extract("t", text).events] == types
