@@ -326,6 +326,13 @@ def _persons_at(text: str, url: str | None = None, source: str | None = None):
         # the organisation in the role phrase names the country
         ("Об этом заявил генеральный директор Росатома Пётр Сидоренко.", None,
          "Пётр Сидоренко", "RU"),
+        # the outlet's country stands only for its own people's names
+        ("Политолог Андрей Кошкин считает, что это ошибка.", "https://russian.rt.com/a/1",
+         "Андрей Кошкин", "RU"),
+        ("Политический аналитик Адриан Ялланд считает, что это ошибка.",
+         "https://russian.rt.com/a/1", "Адриан Ялланд", None),
+        ("Бывший директор компании Йерун ван дер Вир заявил, что это ошибка.",
+         "https://russian.rt.com/a/1", "Йерун ван дер Вир", None),
         ("Как сообщил депутат Госдумы Игорь Лебедянский, закон принят.", None,
          "Игорь Лебедянский", "RU"),
         ("Представитель Пентагона Джон Смитсон рассказал об учениях.", None,

@@ -20,6 +20,8 @@ ORGANISATION_FILE = "organisation_countries.tsv"
 # the code of a body in the organisation table that serves no one state (ОПЕК, ДНР)
 NO_STATE = "-"
 OUTLET_FILE = "outlet_countries.tsv"
+NATIVE_SURNAMES_FILE = "native_surnames.tsv"
+ANY_COUNTRY = "*"
 # country mention kinds that name a place where something happens, not a side
 PLACE_KINDS = frozenset({"capital", "city"})
 # lemmas in a role phrase that name an international body: its staff serve no one state
@@ -91,6 +93,20 @@ def organisation_country(words: list[str], *, at_start: bool = False) -> str | N
             ):
                 return code
     return None
+
+
+@cache
+def _native_endings() -> dict[str, tuple[str, ...]]:
+    return {code: tuple(endings.split()) for code, endings in _data_rows(NATIVE_SURNAMES_FILE)}
+
+
+def native_surname(last: str, outlet: str) -> bool:
+    """Does the surname look like one of the outlet's own people's ("Кистанов", "Охрименко"),
+    so that the outlet's country may stand for the person's when nothing else tells?"""
+    table = _native_endings()
+    endings = table.get(outlet) or table.get(ANY_COUNTRY, ())
+    word = last.split()[-1].split("-")[-1].lower().replace("ё", "е") if last else ""
+    return bool(word) and word.endswith(tuple(e.replace("ё", "е") for e in endings))
 
 
 def outlet_country(doc: Doc) -> str | None:

@@ -23,6 +23,7 @@ from .person_country import (
     NO_STATE,
     PLACE_KINDS,
     international_body,
+    native_surname,
     organisation_country,
     outlet_country,
     sentence_country,
@@ -321,13 +322,16 @@ def _fallback_country(
         if "private" in kinds:
             return None
         first = cluster.name.first.split()
-        return outlet if outlet and first and is_first_name(first[0]) else None
+        native = outlet and first and is_first_name(first[0]) and native_surname(cluster.name.last, outlet)
+        return outlet if native else None
     for m in mentions:
         sent = doc.sentence_at(m.start)
         start = min(m.start, m.role.start) if m.role else m.start
         if sent and (code := sentence_country(doc, sent, start)):
             return code
-    return outlet if outlet and all(serves_a_state(w) for w in phrases) else None
+    if not outlet or not native_surname(cluster.name.last, outlet):
+        return None  # "экс-директор Shell Йерун ван дер Вир": not the outlet's own
+    return outlet if all(serves_a_state(w) for w in phrases) else None
 
 
 def _adjective_before(doc: Doc, offset: int) -> str | None:
