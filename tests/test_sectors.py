@@ -37,6 +37,11 @@ CASES = [
         ["defense"],
         id="military-cooperation-is-defense",
     ),
+    pytest.param(
+        "Стороны обсудили ввод миротворцев и вмешательство в выборы.",
+        ["security"],
+        id="peacekeepers-and-interference-are-security",
+    ),
     # relief in a war is no cultural tie, its corridor no transport route
     pytest.param(
         "Стороны обсудили доставку гуманитарной помощи по гуманитарным коридорам.",
