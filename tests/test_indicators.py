@@ -238,6 +238,14 @@ def test_period_not_carried_across_unrelated_sentence():
 # the same through the real pipeline (times, quantities, countries, dyad stages),
 # published 2025-03-01
 PIPELINE_CASES = [
+    # "между двумя странами" after a sentence naming a pair outside the article's own
+    pytest.param(
+        "Казахстан и Узбекистан развивают связи. Узбекистан поддерживает Казахстан. Санкции "
+        "сближают Москву и Тегеран. За 2024 год товарооборот между двумя странами удвоился до "
+        "100 млн долларов.",
+        [("trade", "total", ["IR", "RU"], "2024", 1e8, "USD", None)],
+        id="two-countries-of-the-previous-sentence",
+    ),
     # a country adjective after "в" in the accusative is where the flow goes
     pytest.param(
         "Казахстан и Узбекистан развивают связи. Узбекистан вложил в казахстанские проекты "

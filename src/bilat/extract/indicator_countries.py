@@ -100,7 +100,10 @@ def context_mentions(doc: Doc, sent: Sentence) -> list[RoledMention]:
         return own
     idx = doc.sentences.index(sent)
     for prev in reversed(doc.sentences[max(0, idx - CONTEXT_SENTENCES):idx]):
-        found = [m for m in sentence_mentions(doc, prev) if m.code in doc.countries]
+        named = sentence_mentions(doc, prev)
+        found = [m for m in named if m.code in doc.countries]
+        if len({m.code for m in named}) == 2 and len({m.code for m in found}) < 2:
+            found = named  # "сближает Москву и Тегеран. ... между двумя странами": that pair
         if found:
             return own + [RoledMention(m.code, sent.start - 1, ROLE_PLAIN) for m in found]
     return own
