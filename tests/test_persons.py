@@ -333,6 +333,11 @@ def _persons_at(text: str, url: str | None = None, source: str | None = None):
          "https://russian.rt.com/a/1", "Адриан Ялланд", None),
         ("Бывший директор компании Йерун ван дер Вир заявил, что это ошибка.",
          "https://russian.rt.com/a/1", "Йерун ван дер Вир", None),
+        # no title at all: the outlet's country for its own people's names only
+        ("«Это ошибка», — считает Андрей Кошкин.", "https://russian.rt.com/a/1",
+         "Андрей Кошкин", "RU"),
+        ("«Это ошибка», — считает Слободан Милошевич.", "https://russian.rt.com/a/1",
+         "Слободан Милошевич", None),
         ("Как сообщил депутат Госдумы Игорь Лебедянский, закон принят.", None,
          "Игорь Лебедянский", "RU"),
         ("Представитель Пентагона Джон Смитсон рассказал об учениях.", None,
@@ -404,6 +409,27 @@ def test_outlet_country(url, source, country):
         # a name wrapped at the end of a line of text stays one name
         ("Встреча президента Казахстана и президента Кыргызстана Садыра\nЖапарова прошла "
          "в Астане.", {"Садыр Жапаров"}),
+        # another person's surname in an oblique case runs on into a name
+        ("Министр Сергей Лавров встретился с Жан-Ивом Ле Дрианом. По итогам переговоров с "
+         "Лавровым Ле Дриан заявил о своей позиции.", {"Сергей Лавров", "Жан-Ив Ле Дриан"}),
+        # the same person with the surname first is no run-on
+        ("Сергей Лавров приехал в Анкару. Визит Лаврова Сергея продлится два дня.",
+         {"Сергей Лавров"}),
+        # a relative shares the surname: no run-on either
+        ("Посол Джон Хантсман прибыл с супругой Мэри Кей Хантсман.",
+         {"Джон Хантсман", "Мэри Кей Хантсман"}),
+        # a lone first name after a kinship noun takes the relative's surname, in her gender
+        ("Следствие по делу Сергея Скрипаля и его дочери Юлии продолжается.",
+         {"Сергей Скрипаль", "Юлия Скрипаль"}),
+        ("Суд заслушал Майкла Коэна и его дочь Саманту.", {"Майкл Коэн", "Саманта Коэн"}),
+        # a lone first name of one person named in full is that person
+        ("Дочь президента Иванка Трамп получила кабинет. Иванка будет советовать отцу.",
+         {"Иванка Трамп"}),
+        # a first name with a patronymic is the person of that first name named before
+        ("Президент Белоруссии Александр Лукашенко принял гостей. Александр Григорьевич "
+         "заявил, что всё хорошо.", {"Александр Лукашенко"}),
+        # a surname that only looks like a patronymic is a surname
+        ("Виктор Медведчук встретился с Виктором Януковичем.", {"Виктор Медведчук", "Виктор Янукович"}),
     ],
 )
 def test_name_runs_cut_where_a_name_ends(text, names):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Person, Token
+from .models import parse
 from .person_names import FIRST, LAST, PersonName, _part_candidates
 from .roles import RolePhrase, SpanIndex, canonical_title, head_lemma, role_aliases
 
@@ -52,13 +53,23 @@ def _matches(cluster: Cluster, mention: NameMention) -> bool:
 
 
 def group_mentions(mentions: list[NameMention]) -> list[Cluster]:
-    """Full names first, then surnames and initials join the nearest matching person."""
+    """Full names first, then first names with a patronymic, then surnames and initials join
+    the nearest matching person."""
     clusters: list[Cluster] = []
-    for m in sorted(mentions, key=lambda m: (not m.name.first, m.start)):
+    for m in sorted(mentions, key=_grouping_order):
         candidates = [c for c in clusters if _matches(c, m)]
         if not candidates and not m.name.first:
             # "Иванка станет глазами и ушами Трампа": the first name of one person named in full
             owners = [c for c in clusters if _first_name_of(c, m.word)]
+            candidates = owners if len(owners) == 1 else []
+        elif not candidates and m.role is None and _patronymic(m.name.last):
+            # "Александр Григорьевич" (first name and patronymic): the one person of that first
+            # name named in full before
+            owners = [
+                c for c in clusters
+                if c.name.first == m.name.first and not _patronymic(c.name.last)
+                and min(x.start for x in c.mentions) < m.start  # named in full before
+            ]
             candidates = owners if len(owners) == 1 else []
         if not candidates:
             clusters.append(Cluster(m.name, [m]))
@@ -70,6 +81,20 @@ def group_mentions(mentions: list[NameMention]) -> list[Cluster]:
 
         min(candidates, key=distance).mentions.append(m)
     return clusters
+
+
+def _grouping_order(m: NameMention) -> tuple[int, int]:
+    """Full names first, then first names with a patronymic, then surnames and initials."""
+    if not m.name.first:
+        return (2, m.start)
+    return (1 if _patronymic(m.name.last) else 0, m.start)
+
+
+def _patronymic(word: str) -> bool:
+    """The dictionary reads the word first as a patronymic ("Григорьевич"), not as a surname
+    that looks like one ("Янукович")."""
+    found = parse(word) if word else []
+    return bool(found) and "Patr" in found[0].tag
 
 
 def _first_name_of(cluster: Cluster, word: str) -> bool:

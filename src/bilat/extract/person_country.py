@@ -105,8 +105,10 @@ def native_surname(last: str, outlet: str) -> bool:
     so that the outlet's country may stand for the person's when nothing else tells?"""
     table = _native_endings()
     endings = table.get(outlet) or table.get(ANY_COUNTRY, ())
-    word = last.split()[-1].split("-")[-1].lower().replace("ё", "е") if last else ""
-    return bool(word) and word.endswith(tuple(e.replace("ё", "е") for e in endings))
+    word = last.split()[-1].lower().replace("ё", "е") if last else ""
+    if not word or "-" in word:
+        return False
+    return word.endswith(tuple(e.replace("ё", "е") for e in endings))
 
 
 def outlet_country(doc: Doc) -> str | None:

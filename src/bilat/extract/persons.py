@@ -313,7 +313,9 @@ def _fallback_country(
         if code := organisation_country(words):
             return None if code == NO_STATE else code
     if not role:
-        return None
+        first = cluster.name.first.split()
+        own = outlet and first and is_first_name(first[0]) and native_surname(cluster.name.last, outlet)
+        return outlet if own else None
     kinds = {title_kind(words) for words in phrases}
     if kinds & {"commentator", "private"}:
         for m in mentions:
