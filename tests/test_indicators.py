@@ -238,6 +238,19 @@ def test_period_not_carried_across_unrelated_sentence():
 # the same through the real pipeline (times, quantities, countries, dyad stages),
 # published 2025-03-01
 PIPELINE_CASES = [
+    # an intention or an agreed increase names a goal, not a figure
+    pytest.param(
+        "Казахстан и Узбекистан развивают связи. Президент заявил о намерении увеличить "
+        "товарооборот между двумя странами до 5 млрд долларов.",
+        [],
+        id="intention-is-a-target",
+    ),
+    pytest.param(
+        "Казахстан и Узбекистан развивают связи. Стороны договорились о наращивании "
+        "товарооборота до 5 млрд долларов.",
+        [],
+        id="agreed-increase-is-a-target",
+    ),
     # "между двумя странами" after a sentence naming a pair outside the article's own
     pytest.param(
         "Казахстан и Узбекистан развивают связи. Узбекистан поддерживает Казахстан. Санкции "
