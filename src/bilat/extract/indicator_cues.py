@@ -242,6 +242,9 @@ def is_absolute_change(sent: Sentence, q: Quantity) -> bool:
     return bool(words & (lex.change_up | lex.change_down | lex.result_verbs))
 
 
+WITH = frozenset({"с", "со"})
+
+
 def is_third_party(sent: Sentence, cue: Cue, start: int, q: Quantity) -> bool:
     """A world, bloc, international body's ("банка БРИКС", "ЕБРР") or third-party word
     qualifies the cue or stands in the figure's words."""
@@ -249,7 +252,18 @@ def is_third_party(sent: Sentence, cue: Cue, start: int, q: Quantity) -> bool:
     lead = sent.tokens[max(0, cue.index - THIRD_PARTY_REACH):cue.index]
     own = tokens_between(sent, min(start, cue.start), q.start)
     markers = lex.third_party_markers
-    return any(lemma_of(t) in markers or norm(t.text) in markers for t in lead + own)
+    if any(lemma_of(t) in markers or norm(t.text) in markers for t in lead + own):
+        return True
+    words = lead + own
+    return any(  # "торговли Поднебесной со странами Шёлкового пути": several partners
+        norm(a.text) in WITH and lemma_of(b) in lex.plural_partner_nouns and _plural(b)
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def _plural(tok: Token) -> bool:
+    found = parse(tok.text.lower())
+    return bool(found) and found[0].tag.number == "plur"
 
 
 def link_broken(sent: Sentence, cue: Cue, q: Quantity) -> bool:

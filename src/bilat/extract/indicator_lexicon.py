@@ -43,6 +43,7 @@ class IndicatorLexicon:
     direction_to: frozenset[str]
     scopes: dict[str, str]  # lemma -> scope (agriculture, industry, or an English commodity)
     third_party_markers: frozenset[str]  # world, bloc or third-party totals ("мировой экспорт")
+    plural_partner_nouns: frozenset[str]  # "со странами": a total over several partners
     domestic_nouns: frozenset[str]  # heads of domestic figures ("производство", "бюджет")
     linking_verbs: frozenset[str]  # verbs that may stand between a cue and its figure
     price_markers: frozenset[str]  # "за" after a money figure: a price per unit
@@ -84,6 +85,7 @@ def lexicon() -> IndicatorLexicon:
         direction_to=fs("direction_to"),
         scopes=scopes,
         third_party_markers=fs("third_party_markers"),
+        plural_partner_nouns=fs("plural_partner_nouns"),
         domestic_nouns=fs("domestic_nouns"),
         linking_verbs=fs("linking_verbs"),
         price_markers=fs("price_markers"),
