@@ -873,3 +873,25 @@ def test_arrival_nouns(text, types):
     from bilat.extract.api import extract
 
     assert [e.type for e in extract("t", text).events] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a verb of saying does not make a verbless mention happen; the saying's frame does
+        ("Россия и США спорят. Он отметил, что для президента США встреча с президентом России "
+         "— сильный ход.", []),
+        ("Россия и США спорят. Об этом сообщил министр иностранных дел России в ходе визита "
+         "в США.", ["visit"]),
+        # inside a quotation the quotation's verbs tell; "что касается" names a topic
+        ("Россия и США спорят. «Что касается встречи с президентом России, её не будет», — "
+         "подчеркнула представитель Белого дома.", []),
+        # a visit to a city at home is a trip, not a visit between countries
+        ("Великобритания и Россия спорят. «Это ошибка», — заявила премьер-министр "
+         "Великобритании Тереза Мэй в ходе визита в Бирмингем.", []),
+    ],
+)
+def test_said_quoted_and_home_mentions(text, types):
+    from bilat.extract.api import extract
+
+    assert [e.type for e in extract("t", text).events] == types

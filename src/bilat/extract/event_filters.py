@@ -1,5 +1,6 @@
-"""Meeting mentions that are no event of relations between two countries: a meeting among
-officials of one country, and one sentence listing separate meetings with several partners.
+"""Meeting and visit mentions that are no event of relations between two countries: a meeting
+among officials of one country, one sentence listing separate meetings with several partners,
+and a visit at home.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from functools import cache
 from ..datafiles import read_json
 from ..doc import Doc
 from .clauses import lemmas, low
-from .event_context import country_parties
+from .event_context import CITY_KIND, country_parties, destinations
 from .event_lexicon import load_lexicon
-from .event_triggers import MEETING_TYPE, TriggerHit
+from .event_triggers import MEETING_TYPE, VISIT_TYPE, TriggerHit
 from .models import parse
 
 SEVERAL = 3  # countries: a list of partners, not one pair
@@ -58,3 +59,24 @@ def several_meetings(hit: TriggerHit, countries: list[str]) -> bool:
     if hit.verb:
         return tag.aspect == IMPERFECTIVE
     return tag.number == "plur" and bool(lemmas(hit.token) & load_lexicon().count_nouns)
+
+
+def home_visit(doc: Doc, hit: TriggerHit) -> bool:
+    """ "Тереза Мэй в ходе визита в Бирмингем": a visit to a city (not to a state or its
+    capital) whose every named visitor is of that city's country is a trip at home."""
+    if hit.type != VISIT_TYPE:
+        return False
+    places = destinations(doc, hit.clause.start, hit.clause.end)
+    cities = {
+        m.code for m in doc.country_mentions
+        if hit.clause.start <= m.start < hit.clause.end and m.kind == CITY_KIND
+    }
+    if len(places) != 1 or places != cities:
+        return False  # a trip at home goes to a city; "визит в США" names a state
+    sent = hit.sentence
+    codes = {
+        person.country
+        for person in doc.persons
+        if any(sent.start <= m.start and m.end <= sent.end for m in person.mentions)
+    }
+    return bool(codes) and codes == places

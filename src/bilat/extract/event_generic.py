@@ -130,3 +130,22 @@ def negated_after(tokens: list[Token], i: int) -> bool:
         and low(after[0]) in NEGATIONS
         and any(p.normal_form == AUXILIARY for p in parse(low(after[1])))
     )
+
+
+QUOTE_OPEN, QUOTE_CLOSE = "«", "»"
+
+
+def status_scope(lex: EventLexicon, tokens: list[Token], i: int, framed: bool) -> list[Token]:
+    """The words whose verbs tell whether a noun trigger in a verbless clause took place: the
+    quotation it stands in ("«Что касается встречи с Путиным, её не будет», — подчеркнула"),
+    else the sentence less its verbs of saying ("Он отметил, что встреча — сильный ход"), unless
+    the trigger frames the saying ("сообщил в ходе визита": said during the visit)."""
+    opened = [k for k in range(i) if tokens[k].text == QUOTE_OPEN]
+    closed = [k for k in range(i) if tokens[k].text == QUOTE_CLOSE]
+    if len(opened) > len(closed):
+        start = opened[-1] + 1
+        end = next((k for k in range(i, len(tokens)) if tokens[k].text == QUOTE_CLOSE), len(tokens))
+        return tokens[start:end]
+    if framed:
+        return tokens
+    return [t for t in tokens if not lemmas(t) & lex.speech_verbs]

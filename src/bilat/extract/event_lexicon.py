@@ -33,6 +33,8 @@ class EventLexicon:
     reminiscence: frozenset[str]
     anaphoric: frozenset[str]
     clause_cancellers: frozenset[str]
+    speech_verbs: frozenset[str]  # "заявил": when it was said, not that it happened
+    topic_verbs: frozenset[str]  # "что касается встречи": a topic, not an occurrence
     codes: dict[str, dict]
     topic_heads: frozenset[str] = frozenset()
     process_modifiers: frozenset[str] = frozenset()
@@ -100,6 +102,8 @@ def load_lexicon() -> EventLexicon:
         reminiscence=frozenset(raw["reminiscence"]),
         anaphoric=frozenset(raw["anaphoric"]),
         clause_cancellers=frozenset(raw["clause_cancellers"]),
+        speech_verbs=frozenset(raw.get("speech_verbs", ())),
+        topic_verbs=frozenset(raw.get("topic_verbs", ())),
         codes=codes,
         topic_heads=frozenset(raw.get("topic_heads", ())),
         process_modifiers=frozenset(raw.get("process_modifiers", ())),

@@ -33,6 +33,7 @@ from .event_generic import (
     modal_clause,
     negated_after,
     plural_count_noun,
+    status_scope,
 )
 from .event_lexicon import EventLexicon, Trigger, load_lexicon
 from .models import parse
@@ -159,6 +160,8 @@ def _names_a_topic(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and is_pos(tokens[k], ADJECTIVE_POS):
         k -= 1
+    if k >= 0 and lemmas(tokens[k]) & lex.topic_verbs:
+        return True  # "что касается встречи с Путиным"
     if k >= 1 and low(tokens[k]) == TOPIC_PREPOSITION:
         return bool(lemmas(tokens[k - 1]) & lex.topic_heads)
     if k < 1 or low(tokens[k]) != ROLE_PREPOSITION:
@@ -273,7 +276,7 @@ def _noun_status(lex: EventLexicon, sent_tokens: list[Token], i: int, clause: Cl
     framed = _frame_noun(lex, sent_tokens, i) is not None  # "в ходе визита ... могут"
     if modal_clause(lex, clause, sent_tokens[i], infinitive=not own, after=framed):
         return None  # "встреча может не состояться", "чтобы провести переговоры"
-    scope = clause.tokens if own else sent_tokens
+    scope = clause.tokens if own else status_scope(lex, sent_tokens, i, framed)
     if _after_prior(sent_tokens, i):
         # "не обладает оружием после подписания меморандума": whatever the clause's verb says
         # of the present, the signing came before it; "после подписания ... начнут": planned

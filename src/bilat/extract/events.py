@@ -37,7 +37,7 @@ from .event_context import (
     pick_date,
     place_in,
 )
-from .event_filters import one_country_meeting, several_meetings
+from .event_filters import home_visit, one_country_meeting, several_meetings
 from .event_lexicon import EventLexicon, load_lexicon
 from .event_merge import Occurrence, merge
 from .event_recalled import AGREEMENT_TYPE, document_kinds, recalled_documents
@@ -319,7 +319,7 @@ def find_events(doc: Doc) -> list[Event]:
         for hit in find_hits(sent) + recalled_documents(doc, sent):
             if hit.date is None and _third_country(doc, sent, hit):
                 continue
-            if _visit_elsewhere(doc, hit) or one_country_meeting(doc, hit):
+            if _visit_elsewhere(doc, hit) or one_country_meeting(doc, hit) or home_visit(doc, hit):
                 continue
             if hit.all_parties and (hit.present or not bloc):
                 # a bloc's session is an event of a multilateral article, once held ("саммит
