@@ -1,7 +1,9 @@
 """Quality gate: extraction over the shared seeds scored against their gold must not regress.
 
 Also gates the score on tests/gold/ru_news.jsonl (a lower floor), hand-made gold
-for five real ru_news articles that are read from the shared corpus at run time.
+for five real ru_news articles that are read from the shared corpus at run time, and on the
+five development sets pooled (76 real articles, mostly analysis, annotated blind), so that a
+rule that helps the seeds but costs real text shows up.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ SEEDS_PART_F1_FLOOR = {
 }
 # five real articles (tuned on since it was first pinned at 0.582): measured 0.924 when raised
 RU_NEWS_MEAN_F1_FLOOR = 0.85
+# the development sets pooled: measured 0.768 when pinned (2026-11-24)
+DEV_SETS = ("ru_news_dev", "ru_news_dev2", "ru_news_dev3", "ru_news_dev4", "ru_news_dev5")
+DEV_MEAN_F1_FLOOR = 0.75
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -90,3 +95,14 @@ def test_ru_news_gold_through_bilat_eval(tmp_path):
                                        **{p: v["f1"] for p, v in figures["parts"].items()}}))
     assert figures["documents"] == len(gold) and not figures["missing_documents"]
     assert figures["mean_f1"] >= RU_NEWS_MEAN_F1_FLOOR
+
+
+def test_development_sets_pooled_above_floor():
+    _need(RU_NEWS)
+    gold = [g for name in DEV_SETS for g in load_jsonl(REPO / "tests" / "gold" / f"{name}.jsonl")]
+    predicted = ru_news_predictions(gold)
+    assert sorted(r["doc"] for r in predicted) == sorted(g["doc"] for g in gold)
+    report = score(gold, predicted)
+    print("development sets:", json.dumps({"mean_f1": report.mean_f1,
+                                           **{p: v.f1 for p, v in report.parts.items()}}))
+    assert report.mean_f1 >= DEV_MEAN_F1_FLOOR
