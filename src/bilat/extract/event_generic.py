@@ -149,3 +149,11 @@ def status_scope(lex: EventLexicon, tokens: list[Token], i: int, framed: bool) -
     if framed:
         return tokens
     return [t for t in tokens if not lemmas(t) & lex.speech_verbs]
+
+
+def plural_only(lex: EventLexicon, tok: Token) -> bool:
+    """A count noun every reading of which is plural ("визитах", "встреч")."""
+    nouns = [p for p in parse(low(tok)) if p.tag.POS == "NOUN"]
+    return bool(lemmas(tok) & lex.count_nouns) and bool(nouns) and all(
+        p.tag.number == "plur" for p in nouns
+    )

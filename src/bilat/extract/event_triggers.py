@@ -33,6 +33,7 @@ from .event_generic import (
     modal_clause,
     negated_after,
     plural_count_noun,
+    plural_only,
     status_scope,
 )
 from .event_lexicon import EventLexicon, Trigger, load_lexicon
@@ -49,7 +50,8 @@ WITH_PREPOSITIONS = frozenset({"с", "со"})
 QUOTE_CLOSERS = ("»", '"', "“", "”")
 VISIT_OBJECT_REACH = 4  # words after a visit verb searched for what was visited
 RELATIVE_PRONOUNS = frozenset({"который"})
-PRIOR_PREPOSITIONS = frozenset({"после"})  # "после подписания": the occurrence came first
+PRIOR_PREPOSITIONS = frozenset({"после"})
+ABOUT = frozenset({"о", "об", "обо"})  # "после подписания": the occurrence came first
 OUTCOME_FRAMES = frozenset({"итог"})  # "по итогам встречи": a frame that reports the occurrence
 RELATIVE_REACH = 2  # clauses after a noun trigger searched for its relative clause
 RELATIVE_HEAD = 4  # words of the relative clause in which a plan word counts
@@ -162,6 +164,8 @@ def _names_a_topic(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
         k -= 1
     if k >= 0 and lemmas(tokens[k]) & lex.topic_verbs:
         return True  # "что касается встречи с Путиным"
+    if k >= 0 and low(tokens[k]) in ABOUT and plural_only(lex, tokens[i]):
+        return True  # "сообщения о неофициальных визитах": visits as a subject, none in particular
     if k >= 1 and low(tokens[k]) == TOPIC_PREPOSITION:
         return bool(lemmas(tokens[k - 1]) & lex.topic_heads)
     if k < 1 or low(tokens[k]) != ROLE_PREPOSITION:
