@@ -212,8 +212,9 @@ def company_count_fits(sent: Sentence, q: Quantity, cue: Cue) -> bool:
     return 0 <= cue.index - j <= COMPANY_NOUN_GAP
 
 
-# tokens before a cue searched for a world or bloc word qualifying it ("мировой экспорт")
-THIRD_PARTY_REACH = 2
+# tokens before a cue searched for a world or bloc word qualifying it ("мировой экспорт",
+# "партнёров ЕС (3,2% товарооборота")
+THIRD_PARTY_REACH = 4
 # tokens before "на" searched for a change word ("сократив их объём на 0,5 млн тонн")
 ABSOLUTE_CHANGE_REACH = 4
 
