@@ -238,6 +238,14 @@ def test_period_not_carried_across_unrelated_sentence():
 # the same through the real pipeline (times, quantities, countries, dyad stages),
 # published 2025-03-01
 PIPELINE_CASES = [
+    # the country before a figure's bracket is where the flow goes
+    pytest.param(
+        "Казахстан и Узбекистан торгуют зерном. Казахстан в 2024 году экспортировал зерно "
+        "в Узбекистан. Экспорт казахстанского зерна пришёлся на Узбекистан (2 млн тонн) и "
+        "Турцию (1 млн тонн).",
+        [("export", "grain", ["KZ", "UZ"], None, 2e6, "t", None)],
+        id="bracketed-destination",
+    ),
     # a share of a bloc's trade named just before the cue is the bloc's figure
     pytest.param(
         "Казахстан и Узбекистан торгуют с ЕС. Казахстан занимает седьмое место среди партнёров "

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ ROLE_PLAIN = "plain"  # anything else ("между Казахстаном и С�
 ADJECTIVE_IS_ORIGIN = {"export": True, "investment": True, "import": False}
 # sentences back searched for the countries of a figure whose sentence names none
 CONTEXT_SENTENCES = 2
+BRACKET_BEFORE = re.compile(r"\s*\(\s*")  # "Великобританию (388,7 тыс. тонн)"
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,19 @@ def _role(m: CountryMention, sent: Sentence, lex) -> str:
 
 def _accusative(word: str) -> bool:
     return any(p.tag.case == "accs" for p in parse(word.split()[-1]))
+
+
+def bracketed_partner(doc: Doc, mentions: list[RoledMention], kind: str, value_start: int) -> list[RoledMention]:
+    """ "экспорт пришёлся на Великобританию (388,7 тыс. тонн), Украину (247,2 тыс. тонн)": the
+    country right before the bracket that opens a flow's figure is where it goes (comes from,
+    for an import); the mentions with that one re-roled."""
+    for m in mentions:
+        mention = next((c for c in doc.country_mentions if c.start == m.start), None)
+        if mention is None or not BRACKET_BEFORE.fullmatch(doc.text[mention.end : value_start]):
+            continue
+        role = ROLE_FROM if kind == "import" else ROLE_TO
+        return [x for x in mentions if x is not m] + [RoledMention(m.code, m.start, role)]
+    return mentions
 
 
 def home_country(doc: Doc) -> str | None:

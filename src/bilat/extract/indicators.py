@@ -17,6 +17,7 @@ from ..doc import Doc, Indicator, Quantity, Sentence
 from ..pipeline import stage
 from .event_context import time_preposition
 from .indicator_countries import (
+    bracketed_partner,
     companies_countries,
     context_mentions,
     flow_countries,
@@ -248,6 +249,7 @@ def _countries(
         return trade_countries(doc, context, anchor)
     if fig.cue.kind == "companies":
         return companies_countries(doc, mentions, anchor)
+    mentions = bracketed_partner(doc, mentions, fig.cue.kind, fig.quantity.start)
     return flow_countries(doc, fig.cue.kind, mentions, anchor)
 
 
