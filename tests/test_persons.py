@@ -326,6 +326,9 @@ def _persons_at(text: str, url: str | None = None, source: str | None = None):
         # the organisation in the role phrase names the country
         ("Об этом заявил генеральный директор Росатома Пётр Сидоренко.", None,
          "Пётр Сидоренко", "RU"),
+        # an intelligence service names its country, not a place in the sentence
+        ("Обсуждалось отравление экс-полковника ГРУ Сергея Скрипаля в британском Солсбери.",
+         None, "Сергей Скрипаль", "RU"),
         # the outlet's country stands only for its own people's names
         ("Политолог Андрей Кошкин считает, что это ошибка.", "https://russian.rt.com/a/1",
          "Андрей Кошкин", "RU"),
