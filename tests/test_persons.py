@@ -329,6 +329,11 @@ def _persons_at(text: str, url: str | None = None, source: str | None = None):
         # an intelligence service names its country, not a place in the sentence
         ("Обсуждалось отравление экс-полковника ГРУ Сергея Скрипаля в британском Солсбери.",
          None, "Сергей Скрипаль", "RU"),
+        # a relative takes the family member's country when nothing else gives one
+        ("Обсуждалось отравление экс-полковника ГРУ Сергея Скрипаля и его дочери Юлии.",
+         None, "Юлия Скрипаль", "RU"),
+        ("Посол США Джон Хантсман прибыл с супругой Мэри Кей Хантсман.", None,
+         "Мэри Кей Хантсман", "US"),
         # the outlet's country stands only for its own people's names
         ("Политолог Андрей Кошкин считает, что это ошибка.", "https://russian.rt.com/a/1",
          "Андрей Кошкин", "RU"),

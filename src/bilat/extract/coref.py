@@ -26,6 +26,7 @@ class NameMention:
     word: str  # the surname as written
     name: PersonName
     role: RolePhrase | None = None
+    relative: bool = False  # named as a relative of another person ("его дочери Юлии")
 
 
 @dataclass(slots=True)

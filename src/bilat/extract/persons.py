@@ -4,9 +4,7 @@ country from appositions, and every mention (names, surnames, role-only referenc
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..datafiles import read_text
 from ..doc import Doc, Entity, Sentence, Token
 from ..pipeline import stage
 from .coref import (
@@ -29,15 +27,14 @@ from .person_country import (
     sentence_country,
     serves_a_state,
 )
-from .person_names import INITIAL, RUSSIAN_SURNAME, PersonName, is_first_name, normalize_name
+from .person_kin import after_kinship, inherit_relatives, kin_first_name, relative_of
+from .person_names import INITIAL, PersonName, is_first_name, normalize_name
 from .roles import SpanIndex, head_lemma, role_after, role_before, title_kind
 
 # pymorphy3 tags that mark a capitalised word as a place or an organisation, not a name
 NOT_NAME_TAGS = ("Geox", "Orgn", "Trad")
 NAME_TAGS = ("Name", "Surn", "Patr")
 MAX_PARTICLE_LETTERS = 3
-KINSHIP_FILE = "kinship_ru.txt"
-KINSHIP_REACH = 2  # tokens before a name searched for a kinship noun
 # words for the sides of the world that stand for a state ("Север" for North Korea)
 COMPASS_WORDS = frozenset({"север", "юг", "запад", "восток"})
 # endings of abstract nouns, never a surname alone ("Невыгодность", "Сотрудничество")
@@ -154,7 +151,7 @@ def _split_run_on(found: list[Named]) -> list[Named]:
     out = []
     for sent, first, tokens in found:
         words = [t.text for t in tokens]
-        if _after_kinship(sent, first):
+        if after_kinship(sent, first):
             out.append((sent, first, tokens))  # "с супругой Мэри Кей Хантсман": one family name
             continue
         if len(words) >= 2 and _oblique_surname(words[0], words[1:], full):
@@ -185,19 +182,6 @@ def _oblique_surname(word: str, rest: list[str], full: set[tuple[str, str]]) -> 
     )  # "Лаврова Сергея": the same person, surname first
 
 
-@cache
-def kinship_lemmas() -> frozenset[str]:
-    text = read_text(KINSHIP_FILE)
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
-def _after_kinship(sent: Sentence, first: int) -> bool:
-    """The name follows a kinship noun ("супругой", "дочь"), a possessive between allowed."""
-    before = [t for t in sent.tokens[max(0, first - KINSHIP_REACH) : first] if t.text[:1].isalpha()]
-    kin = kinship_lemmas()
-    return any(p.normal_form in kin for t in before[-1:] for p in parse(t.text)[:2])
-
-
 def name_mentions(doc: Doc, index: SpanIndex) -> list[NameMention]:
     mentions: list[NameMention] = []
     for sent, first, tokens in _split_run_on(_named_tokens(doc, index)):
@@ -205,41 +189,23 @@ def name_mentions(doc: Doc, index: SpanIndex) -> list[NameMention]:
         name = normalize_name(words)
         if not name.last:
             continue
-        if (relative := _relative_of(mentions, sent, first, words)) is not None:
+        relative = relative_of(mentions, sent, first, words)
+        if relative is not None:
             # "Сергея Скрипаля и его дочь Юлию": her first name, his surname
             words = [words[0], relative.name.last]
-            name = PersonName(first=_kin_first_name(sent, first, words[0]), last=relative.name.last)
+            name = PersonName(first=kin_first_name(sent, first, words[0]), last=relative.name.last)
+        # "с супругой Мэри Кей Хантсман": a relative named in full, after the family member
+        kin = relative is not None or (
+            after_kinship(sent, first)
+            and any(m.name.last == name.last and m.start >= sent.start for m in mentions)
+        )
         last = first + len(tokens) - 1
         role = role_before(doc, sent.tokens, first, index) or role_after(doc, sent.tokens, last, index)
         surname = next((w for w in reversed(words) if w[:1].isalpha()), "")
-        mentions.append(NameMention(tokens[0].start, tokens[-1].end, surname, name, role))
+        mentions.append(
+            NameMention(tokens[0].start, tokens[-1].end, surname, name, role, kin)
+        )
     return mentions
-
-
-def _relative_of(
-    mentions: list[NameMention], sent: Sentence, first: int, words: list[str]
-) -> NameMention | None:
-    """The person named in full earlier in the sentence whose relative a lone first name after
-    a kinship noun is ("его дочери Юлии"), when that person's surname does not change with
-    gender (a Russian "-ов", "-ский" one would)."""
-    if len(words) != 1 or not is_first_name(words[0]) or not _after_kinship(sent, first):
-        return None
-    before = [m for m in mentions if sent.start <= m.start < sent.tokens[first].start]
-    full = [m for m in before if m.name.first and m.name.last]
-    if not full or RUSSIAN_SURNAME.search(full[-1].name.last):
-        return None
-    return full[-1]
-
-
-def _kin_first_name(sent: Sentence, first: int, word: str) -> str:
-    """The nominative of a first name in the gender of the kinship noun before it ("дочь
-    Юлию" -> "Юлия", not "Юлий")."""
-    kin = next(t for t in reversed(sent.tokens[:first]) if t.text[:1].isalpha())
-    kin_genders = {p.tag.gender for p in parse(kin.text) if p.normal_form in kinship_lemmas()}
-    for p in parse(word):
-        if "Name" in p.tag and p.tag.gender in kin_genders:
-            return p.normal_form.title()
-    return normalize_name([word]).last
 
 
 @stage("persons", requires=("entities", "country_mentions", "sentences"), provides=("persons",))
@@ -260,6 +226,7 @@ def persons(doc: Doc) -> Doc:
             continue
         if person.country is None:
             person.country = _fallback_country(doc, cluster, person.role, outlet)
+    inherit_relatives(doc.persons, clusters)
     # one word and no title ("Бисмарк", "Мун", "Север"): too little to tell who, if anyone,
     # it is; a titled one stands ("король Виллем-Александр")
     doc.persons = [p for p in merge_same(doc.persons) if p.role or " " in p.name.strip()]
