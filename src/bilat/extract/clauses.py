@@ -197,3 +197,17 @@ def line_span(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+QUOTE_OPEN, QUOTE_CLOSE = "«", "»"
+
+
+def open_quote(tokens: list[Token], i: int) -> int | None:
+    """The index of the « still open before position ``i`` (its » not yet come), if any."""
+    opened: list[int] = []
+    for k in range(i):
+        if tokens[k].text == QUOTE_OPEN:
+            opened.append(k)
+        elif tokens[k].text == QUOTE_CLOSE and opened:
+            opened.pop()
+    return opened[-1] if opened else None

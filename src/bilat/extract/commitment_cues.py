@@ -23,7 +23,7 @@ from .clauses import (
     verbal_pos,
 )
 from .commitment_lexicon import CommitmentLexicon, Cue, load_cues
-from .commitment_reach import before_contrast, in_country_list
+from .commitment_reach import reach_words
 from .commitment_readings import party_subject
 from .models import is_known, parse
 
@@ -64,34 +64,8 @@ def _is_noun(tok: Token) -> bool:
     return bool(ps) and ps[0].tag.POS in {"NOUN", "ADJF", "NPRO"}
 
 
-def _skippable(tok: Token, ctx: SentenceContext) -> bool:
-    """A time expression or an adverb between a cue and its infinitive does not use up reach:
-    "договорились до конца года открыть", "договорились совместно построить"."""
-    if tok.start in ctx.time_tokens:
-        return True
-    ps = parse(low(tok))
-    return bool(ps) and ps[0].tag.POS == "ADVB" and verbal_parse(tok) is None
-
-
-def _partner_phrase(tail: list[Token], n: int, ctx: SentenceContext) -> bool:
-    """ "договорились с Узбекистаном открыть": the partner named after the cue (a country and
-    its "с") does not use up reach."""
-    if tail[n].start in ctx.country_tokens:
-        return True
-    if in_country_list(tail, n, ctx.country_tokens):
-        return True  # "предложила Польше, Венгрии и Болгарии обсуждать"
-    nxt = tail[n + 1] if n + 1 < len(tail) else None
-    return low(tail[n]) in {"с", "со"} and nxt is not None and nxt.start in ctx.country_tokens
-
-
 def _next_ok(cue: Cue, words: list[Token], i: int, ctx: SentenceContext) -> bool:
-    tail = words[i + 1 :]
-    rest = [
-        t
-        for n, t in enumerate(tail)
-        if not _skippable(t, ctx) and not _partner_phrase(tail, n, ctx)
-    ]
-    after = before_contrast(rest)[: max(cue.reach, 1) + 1]
+    after = reach_words(words[i + 1 :], ctx.time_tokens, ctx.country_tokens)[: max(cue.reach, 1) + 1]
     if not cue.next:
         return True
     if cue.next == "infinitive":

@@ -4,16 +4,15 @@ commits it to nothing; a noun cue that is the object of a reaction ("назва�
 намерение Вашингтона", "выразили удовлетворение намерением следователей") reports what one side
 thinks of another's plan, not the plan as announced.
 
-The lexicon is ``data/commitment_cues.json`` (``question_words``, ``reaction_verbs``).
+The lexicon is ``data/commitment_cues.json`` (``question_words``, ``governed_question_words``,
+``reaction_verbs``), read with the narrative readings' (:func:`.commitment_narrative.narrative_lexicon`).
 """
 
 from __future__ import annotations
 
-from functools import cache
-
-from ..datafiles import read_json
 from ..doc import Token
 from .clauses import lemmas, low
+from .commitment_narrative import narrative_lexicon
 from .models import parse
 
 CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", '"', "."})
@@ -21,11 +20,6 @@ QUESTION_PARTICLE = "ли"
 NOUN = "NOUN"
 VERB_POS = frozenset({"VERB", "INFN", "GRND"})
 GOVERNING_POS = frozenset({"VERB", "INFN", "PRED", "ADJS", "GRND"})
-
-
-@cache
-def _words(key: str) -> frozenset[str]:
-    return frozenset(read_json("commitment_cues.json").get(key, ()))
 
 
 def _clause_start(words: list[Token], cue: int) -> int:
@@ -42,10 +36,10 @@ def indirect_question(words: list[Token], cue: int) -> bool:
     start = _clause_start(words, cue)
     if start >= cue:
         return False
-    opener = words[start]
-    if lemmas(opener) & _words("question_words"):
+    opener, nar = words[start], narrative_lexicon()
+    if lemmas(opener) & nar.question_words:
         return True
-    if low(opener) in _words("governed_question_words") and start >= 2 and _governs(words[start - 2]):
+    if low(opener) in nar.governed_question_words and start >= 2 and _governs(words[start - 2]):
         return True
     return start + 1 < cue and low(words[start + 1]) == QUESTION_PARTICLE
 
@@ -65,5 +59,5 @@ def reaction_object(words: list[Token], cue: int) -> bool:
     for k in range(cue - 1, _clause_start(words, cue) - 1, -1):
         verb = parse(low(words[k]))
         if verb and verb[0].tag.POS in VERB_POS:  # the nearest verb governs the noun
-            return bool(lemmas(words[k]) & _words("reaction_verbs"))
+            return bool(lemmas(words[k]) & narrative_lexicon().reaction_verbs)
     return False

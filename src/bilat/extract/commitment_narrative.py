@@ -58,6 +58,9 @@ class NarrativeLexicon:
     request_verbs: frozenset[str]
     request_nouns: frozenset[str]
     talk_bridges: frozenset[str]
+    question_words: frozenset[str]  # a clause opening with one is a question (commitment_framing)
+    governed_question_words: frozenset[str]  # ... when a verb governs it ("обсуждают, как")
+    reaction_verbs: frozenset[str]  # "назвал ... намерение": a reaction to another's plan
 
 
 @cache
@@ -79,6 +82,9 @@ def narrative_lexicon() -> NarrativeLexicon:
         request_verbs=fs("request_verbs"),
         request_nouns=fs("request_nouns"),
         talk_bridges=fs("talk_bridges"),
+        question_words=fs("question_words"),
+        governed_question_words=fs("governed_question_words"),
+        reaction_verbs=fs("reaction_verbs"),
     )
 
 

@@ -5,24 +5,18 @@ opened inside it ("проекту «Северный поток — 2»")."""
 from __future__ import annotations
 
 from ..doc import Token
-from .clauses import line_span
-
-OPENING, CLOSING = "«", "»"
+from .clauses import QUOTE_CLOSE, line_span, open_quote
 
 
 def trim_end(words: list[Token], start: int, end: int) -> int:
     """The end word of [start, end) without trailing punctuation, but a closing "»" of a name
     opened inside the span."""
     while end > start + 1 and not any(c.isalnum() for c in words[end - 1].text):
-        if words[end - 1].text == CLOSING and _opened(words[start : end - 1]):
-            break
+        opened = open_quote(words, end - 1) if words[end - 1].text == QUOTE_CLOSE else None
+        if opened is not None and opened >= start:
+            break  # the » closes a name opened inside the span
         end -= 1
     return end
-
-
-def _opened(span: list[Token]) -> bool:
-    texts = [t.text for t in span]
-    return texts.count(OPENING) > texts.count(CLOSING)
 
 
 def on_cue_line(text: str, words: list[Token], start: int, end: int, cue: int) -> tuple[int, int]:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Person, Token
-from .models import parse
-from .person_names import FIRST, LAST, PersonName, _part_candidates
+from .person_names import FIRST, LAST, PersonName, _part_candidates, reads_as_patronymic
 from .roles import RolePhrase, SpanIndex, canonical_title, head_lemma, role_aliases
 
 # titles held by one person per country at a time: a bare "президент" can be resolved
@@ -63,12 +62,12 @@ def group_mentions(mentions: list[NameMention]) -> list[Cluster]:
             # "Иванка станет глазами и ушами Трампа": the first name of one person named in full
             owners = [c for c in clusters if _first_name_of(c, m.word)]
             candidates = owners if len(owners) == 1 else []
-        elif not candidates and m.role is None and _patronymic(m.name.last):
+        elif not candidates and m.role is None and reads_as_patronymic(m.name.last):
             # "Александр Григорьевич" (first name and patronymic): the one person of that first
             # name named in full before
             owners = [
                 c for c in clusters
-                if c.name.first == m.name.first and not _patronymic(c.name.last)
+                if c.name.first == m.name.first and not reads_as_patronymic(c.name.last)
                 and min(x.start for x in c.mentions) < m.start  # named in full before
             ]
             candidates = owners if len(owners) == 1 else []
@@ -88,14 +87,7 @@ def _grouping_order(m: NameMention) -> tuple[int, int]:
     """Full names first, then first names with a patronymic, then surnames and initials."""
     if not m.name.first:
         return (2, m.start)
-    return (1 if _patronymic(m.name.last) else 0, m.start)
-
-
-def _patronymic(word: str) -> bool:
-    """The dictionary reads the word first as a patronymic ("Григорьевич"), not as a surname
-    that looks like one ("Янукович")."""
-    found = parse(word) if word else []
-    return bool(found) and "Patr" in found[0].tag
+    return (1 if reads_as_patronymic(m.name.last) else 0, m.start)
 
 
 def _first_name_of(cluster: Cluster, word: str) -> bool:

@@ -251,17 +251,17 @@ def contact_partners(doc: Doc, dyad: list[str], scores: Counter) -> set[str]:
     if not dyad:
         return set()
     found: set[str] = set()
+    officials = [
+        p for p in doc.persons
+        if p.country and p.country not in NOT_PARTIES and _is_official(p.role)
+    ]
     for sent in doc.sentences:
-        hits = [h for h in find_hits(sent) if h.type in CONTACT_TYPES and not h.weak]
-        if not hits:
-            continue
         sides = {
-            p.country
-            for p in doc.persons
-            if p.country and p.country not in NOT_PARTIES and _is_official(p.role)
-            and any(sent.start <= m.start < sent.end for m in p.mentions)
+            p.country for p in officials if any(sent.start <= m.start < sent.end for m in p.mentions)
         }
-        if len(sides) == 2 and len(sides & set(dyad)) == 1:
+        if len(sides) != 2 or len(sides & set(dyad)) != 1:
+            continue  # cheap test first: the trigger rules run only where they can matter
+        if any(h.type in CONTACT_TYPES and not h.weak for h in find_hits(sent)):
             found |= sides - set(dyad)
     return {code for code in found if scores[code] >= CONTACT_MIN_SCORE}
 

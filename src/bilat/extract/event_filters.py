@@ -5,9 +5,6 @@ and a visit at home.
 
 from __future__ import annotations
 
-from functools import cache
-
-from ..datafiles import read_json
 from ..doc import Doc
 from .clauses import lemmas, low
 from .event_context import CITY_KIND, country_parties, destinations
@@ -17,11 +14,6 @@ from .models import parse
 
 SEVERAL = 3  # countries: a list of partners, not one pair
 IMPERFECTIVE = "impf"
-
-
-@cache
-def _one_country_persons() -> int:
-    return int(read_json("event_triggers.json")["one_country_meeting_persons"])
 
 
 def one_country_meeting(doc: Doc, hit: TriggerHit) -> bool:
@@ -38,7 +30,7 @@ def one_country_meeting(doc: Doc, hit: TriggerHit) -> bool:
         for person in doc.persons
         if any(sent.start <= m.start and m.end <= sent.end for m in person.mentions)
     ]
-    if len(named) < _one_country_persons():
+    if len(named) < load_lexicon().one_country_meeting_persons:
         return False
     codes = {person.country for person in named}
     if len(codes) != 1 or None in codes:

@@ -1,12 +1,25 @@
 """Generic, habitual and modal mentions of an event (:mod:`event_triggers` reads these rules): a
 kind of occurrence ("встречи в верхах представляют интерес"), a habit ("регулярно встречаются"),
-a modal or planned one ("встреча может не состояться"), a negated participle ("подписано не было").
+a modal or planned one ("встреча может не состояться", "визит, который запланирован на
+сентябрь"), a negated participle ("подписано не было").
 """
 
 from __future__ import annotations
 
-from ..doc import Token
-from .clauses import INFINITIVE, Clause, finite_forms, lemmas, low, verb_form, verbal_parse
+from ..doc import Sentence, Token
+from .clauses import (
+    FUTURE,
+    INFINITIVE,
+    QUOTE_CLOSE,
+    Clause,
+    clauses,
+    finite_forms,
+    lemmas,
+    low,
+    open_quote,
+    verb_form,
+    verbal_parse,
+)
 from .event_lexicon import EventLexicon
 from .models import parse
 
@@ -132,7 +145,9 @@ def negated_after(tokens: list[Token], i: int) -> bool:
     )
 
 
-QUOTE_OPEN, QUOTE_CLOSE = "«", "»"
+RELATIVE_PRONOUNS = frozenset({"который"})
+RELATIVE_REACH = 2  # clauses after a noun searched for its relative clause
+RELATIVE_HEAD = 4  # words of the relative clause in which a plan word counts
 
 
 def status_scope(lex: EventLexicon, tokens: list[Token], i: int, framed: bool) -> list[Token]:
@@ -140,12 +155,10 @@ def status_scope(lex: EventLexicon, tokens: list[Token], i: int, framed: bool) -
     quotation it stands in ("«Что касается встречи с Путиным, её не будет», — подчеркнула"),
     else the sentence less its verbs of saying ("Он отметил, что встреча — сильный ход"), unless
     the trigger frames the saying ("сообщил в ходе визита": said during the visit)."""
-    opened = [k for k in range(i) if tokens[k].text == QUOTE_OPEN]
-    closed = [k for k in range(i) if tokens[k].text == QUOTE_CLOSE]
-    if len(opened) > len(closed):
-        start = opened[-1] + 1
+    opened = open_quote(tokens, i)
+    if opened is not None:
         end = next((k for k in range(i, len(tokens)) if tokens[k].text == QUOTE_CLOSE), len(tokens))
-        return tokens[start:end]
+        return tokens[opened + 1 : end]
     if framed:
         return tokens
     return [t for t in tokens if not lemmas(t) & lex.speech_verbs]
@@ -157,3 +170,25 @@ def plural_only(lex: EventLexicon, tok: Token) -> bool:
     return bool(lemmas(tok) & lex.count_nouns) and bool(nouns) and all(
         p.tag.number == "plur" for p in nouns
     )
+
+
+def relative_clause(sent: Sentence, tok: Token) -> Clause | None:
+    """The relative clause that tells of a noun ("визит ..., который запланирован на
+    сентябрь", "встречи с Трампом, которая состоялась в Нью-Йорке"): the first clause opening
+    with "который" among the next ones."""
+    after = [p for p in clauses(sent) if p.start > tok.start]
+    return next(
+        (p for p in after[:RELATIVE_REACH] if lemmas(p.tokens[0]) & RELATIVE_PRONOUNS), None
+    )
+
+
+def relative_plan(lex: EventLexicon, sent: Sentence, tok: Token) -> bool:
+    """ "визит ..., который запланирован на сентябрь": a relative clause after the noun plans it."""
+    part = relative_clause(sent, tok)
+    if part is None:
+        return False
+    words = part.tokens
+    if any(lemmas(t) & lex.blockers for t in words[:RELATIVE_HEAD]):
+        return True
+    forms = {f for _, f in finite_forms(words)}
+    return bool(forms) and forms <= {FUTURE}

@@ -35,6 +35,7 @@ class EventLexicon:
     clause_cancellers: frozenset[str]
     speech_verbs: frozenset[str]  # "заявил": when it was said, not that it happened
     topic_verbs: frozenset[str]  # "что касается встречи": a topic, not an occurrence
+    one_country_meeting_persons: int  # persons of one country that make a meeting domestic
     codes: dict[str, dict]
     topic_heads: frozenset[str] = frozenset()
     process_modifiers: frozenset[str] = frozenset()
@@ -104,6 +105,7 @@ def load_lexicon() -> EventLexicon:
         clause_cancellers=frozenset(raw["clause_cancellers"]),
         speech_verbs=frozenset(raw.get("speech_verbs", ())),
         topic_verbs=frozenset(raw.get("topic_verbs", ())),
+        one_country_meeting_persons=int(raw["one_country_meeting_persons"]),
         codes=codes,
         topic_heads=frozenset(raw.get("topic_heads", ())),
         process_modifiers=frozenset(raw.get("process_modifiers", ())),

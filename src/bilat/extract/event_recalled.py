@@ -37,14 +37,15 @@ class RecalledLexicon:
 
 @cache
 def load_recalled() -> RecalledLexicon:
-    raw = read_json("event_triggers.json")["recalled_documents"]
+    whole = read_json("event_triggers.json")
+    raw = whole["recalled_documents"]
     return RecalledLexicon(
         nouns=frozenset(raw["nouns"]),
         dated_by=frozenset(raw["dated_by"]),
         in_force_verbs=frozenset(raw["in_force_verbs"]),
         in_force_prepositions=frozenset(raw["in_force_prepositions"]),
         reach=int(raw["reach"]),
-        kinds=dict(read_json("event_triggers.json")["document_kinds"]),
+        kinds=dict(whole["document_kinds"]),
     )
 
 

@@ -34,6 +34,7 @@ from .event_generic import (
     negated_after,
     plural_count_noun,
     plural_only,
+    relative_plan,
     status_scope,
 )
 from .event_lexicon import EventLexicon, Trigger, load_lexicon
@@ -49,12 +50,9 @@ MEETING_TYPE = "meeting"
 WITH_PREPOSITIONS = frozenset({"с", "со"})
 QUOTE_CLOSERS = ("»", '"', "“", "”")
 VISIT_OBJECT_REACH = 4  # words after a visit verb searched for what was visited
-RELATIVE_PRONOUNS = frozenset({"который"})
-PRIOR_PREPOSITIONS = frozenset({"после"})
-ABOUT = frozenset({"о", "об", "обо"})  # "после подписания": the occurrence came first
+PRIOR_PREPOSITIONS = frozenset({"после"})  # "после подписания": the occurrence came first
+ABOUT = frozenset({"о", "об", "обо"})  # "сообщения о визитах": visits as a subject
 OUTCOME_FRAMES = frozenset({"итог"})  # "по итогам встречи": a frame that reports the occurrence
-RELATIVE_REACH = 2  # clauses after a noun trigger searched for its relative clause
-RELATIVE_HEAD = 4  # words of the relative clause in which a plan word counts
 
 
 @dataclass(slots=True)
@@ -175,21 +173,6 @@ def _names_a_topic(lex: EventLexicon, tokens: list[Token], i: int) -> bool:
             return True
         if verbal_parse(tok) is not None:
             return False
-    return False
-
-
-def _relative_plan(lex: EventLexicon, sent: Sentence, tok: Token) -> bool:
-    """ "визит ..., который запланирован на сентябрь": a relative clause after the noun plans it."""
-    parts = clauses(sent)
-    after = [p for p in parts if p.start > tok.start]
-    for part in after[:RELATIVE_REACH]:
-        if not lemmas(part.tokens[0]) & RELATIVE_PRONOUNS:
-            continue
-        words = part.tokens
-        if any(lemmas(t) & lex.blockers for t in words[:RELATIVE_HEAD]):
-            return True
-        forms = {f for _, f in finite_forms(words)}
-        return bool(forms) and forms <= {FUTURE}
     return False
 
 
@@ -347,7 +330,7 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
             if _blocked(lex, words, i):
                 continue
             if trig.pos == "noun" and (
-                _names_a_topic(lex, words, i) or _relative_plan(lex, sent, tok)
+                _names_a_topic(lex, words, i) or relative_plan(lex, sent, tok)
             ):
                 continue
             if trig.governors and not sent_lemmas & trig.governors:

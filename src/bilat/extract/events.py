@@ -38,6 +38,7 @@ from .event_context import (
     place_in,
 )
 from .event_filters import home_visit, one_country_meeting, several_meetings
+from .event_generic import relative_clause
 from .event_lexicon import EventLexicon, load_lexicon
 from .event_merge import Occurrence, merge
 from .event_recalled import AGREEMENT_TYPE, document_kinds, recalled_documents
@@ -49,7 +50,6 @@ NEGOTIATION_CAMEO = "046"
 MIN_PARTIES = 2  # an event of relations is between two countries at least
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
-RELATIVE_PRONOUN = "который"
 MONTH_REACH = 3  # words before a trigger searched for a month adjective
 ACRONYM = re.compile(r"(?<![А-ЯЁA-Zа-яёa-z])[А-ЯЁ]{3,6}(?![А-ЯЁа-яё])")  # "ПМЭФ", "ВЭФ"
 
@@ -72,7 +72,7 @@ def _occurrence(
         if whole.anchored and len(times) == 1 and not _planned_clause(sent, times[0].start):
             choice = whole
     place = place_in(doc, clause.start, clause.end)
-    if place is None and (told := _relative_clause(hit)) is not None:
+    if place is None and not hit.verb and (told := relative_clause(sent, hit.token)) is not None:
         place = place_in(doc, told.start, told.end)  # "встречи, которая прошла в Нью-Йорке"
     lo, hi = line_span(doc.text, sent.start, sent.end, hit.token.start)
     occ = Occurrence(
@@ -101,20 +101,6 @@ def _occurrence(
         # a just-reported, undated occurrence took place by the publication date
         occ.date, occ.fallback = doc.published.isoformat(), True
     return occ
-
-
-def _relative_clause(hit: TriggerHit):
-    """The relative clause right after a noun trigger's clause that tells of it ("после
-    встречи с Трампом, которая состоялась в Нью-Йорке"), if any."""
-    if hit.verb:
-        return None
-    parts = clauses(hit.sentence)
-    if hit.clause.index + 1 >= len(parts):
-        return None
-    nxt = parts[hit.clause.index + 1]
-    if RELATIVE_PRONOUN not in lemmas(nxt.tokens[0]):
-        return None
-    return nxt
 
 
 def multilateral_article(doc: Doc) -> bool:

@@ -77,13 +77,14 @@ def bracketed_partner(doc: Doc, mentions: list[RoledMention], kind: str, value_s
     """ "экспорт пришёлся на Великобританию (388,7 тыс. тонн), Украину (247,2 тыс. тонн)": the
     country right before the bracket that opens a flow's figure is where it goes (comes from,
     for an import); the mentions with that one re-roled."""
-    for m in mentions:
-        mention = next((c for c in doc.country_mentions if c.start == m.start), None)
-        if mention is None or not BRACKET_BEFORE.fullmatch(doc.text[mention.end : value_start]):
-            continue
-        role = ROLE_FROM if kind == "import" else ROLE_TO
-        return [x for x in mentions if x is not m] + [RoledMention(m.code, m.start, role)]
-    return mentions
+    owner = next(
+        (c for c in doc.country_mentions if BRACKET_BEFORE.fullmatch(doc.text[c.end : value_start])),
+        None,
+    )
+    if owner is None:
+        return mentions
+    role = ROLE_FROM if kind == "import" else ROLE_TO
+    return [m for m in mentions if m.start != owner.start] + [RoledMention(owner.code, owner.start, role)]
 
 
 def home_country(doc: Doc) -> str | None:

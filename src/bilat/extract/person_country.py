@@ -97,7 +97,10 @@ def organisation_country(words: list[str], *, at_start: bool = False) -> str | N
 
 @cache
 def _native_endings() -> dict[str, tuple[str, ...]]:
-    return {code: tuple(endings.split()) for code, endings in _data_rows(NATIVE_SURNAMES_FILE)}
+    return {
+        code: tuple(e.replace("ё", "е") for e in endings.split())
+        for code, endings in _data_rows(NATIVE_SURNAMES_FILE)
+    }
 
 
 def native_surname(last: str, outlet: str) -> bool:
@@ -108,7 +111,7 @@ def native_surname(last: str, outlet: str) -> bool:
     word = last.split()[-1].lower().replace("ё", "е") if last else ""
     if not word or "-" in word:
         return False
-    return word.endswith(tuple(e.replace("ё", "е") for e in endings))
+    return word.endswith(endings)
 
 
 def outlet_country(doc: Doc) -> str | None:

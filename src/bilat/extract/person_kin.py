@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..datafiles import read_text
+from ..datafiles import read_rows
 from ..doc import Person, Sentence
 from .coref import Cluster, NameMention
 from .models import parse
@@ -19,8 +19,7 @@ KINSHIP_REACH = 2  # tokens before a name searched for a kinship noun
 
 @cache
 def kinship_lemmas() -> frozenset[str]:
-    text = read_text(KINSHIP_FILE)
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(row[0].strip() for row in read_rows(KINSHIP_FILE))
 
 
 def after_kinship(sent: Sentence, first: int) -> bool:

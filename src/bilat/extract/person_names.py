@@ -293,6 +293,13 @@ def is_patronymic(word: str) -> bool:
     return bool(PATRONYMIC.search(word)) or _has_tag(word, "Patr")
 
 
+def reads_as_patronymic(word: str) -> bool:
+    """The dictionary reads the word first as a patronymic ("Григорьевич"), not as a surname
+    that only looks like one ("Янукович"), as :func:`is_patronymic` would allow."""
+    found = parse(word) if word else []
+    return bool(found) and "Patr" in found[0].tag
+
+
 def _places(words: list[str]) -> list[frozenset[str]]:
     """What each word of a name is taken to be: first name, middle part, surname."""
     if len(words) == 1:

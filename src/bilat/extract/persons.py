@@ -268,10 +268,10 @@ def _fallback_country(
     doc: Doc, cluster: Cluster, role: str | None, outlet: str | None
 ) -> str | None:
     """The country of a person whose role phrases name none: none for the staff of an
-    international body; the organisation in a role phrase; else, for an expert or a
-    journalist with a first name the dictionary knows, the outlet's country (the one he
-    speaks to, not the one he speaks about); else (for an official) the country nearest a
-    role mention in its sentence, else the outlet's country."""
+    international body; the organisation in a role phrase; else, for a person with no title
+    or an expert or journalist whose name is of the outlet's own people, the outlet's country
+    (the one he speaks to, not the one he speaks about); else (for an official) the country
+    nearest a role mention in its sentence, else the outlet's country for a native name."""
     mentions = sorted(cluster.mentions, key=lambda m: (m.role is None, m.start))
     phrases = [_words(doc, m.role.start, m.role.end) for m in mentions if m.role]
     if any(international_body(words) for words in phrases):
@@ -280,9 +280,7 @@ def _fallback_country(
         if code := organisation_country(words):
             return None if code == NO_STATE else code
     if not role:
-        first = cluster.name.first.split()
-        own = outlet and first and is_first_name(first[0]) and native_surname(cluster.name.last, outlet)
-        return outlet if own else None
+        return outlet if _outlets_own(cluster, outlet) else None
     kinds = {title_kind(words) for words in phrases}
     if kinds & {"commentator", "private"}:
         for m in mentions:
@@ -290,9 +288,7 @@ def _fallback_country(
                 return code
         if "private" in kinds:
             return None
-        first = cluster.name.first.split()
-        native = outlet and first and is_first_name(first[0]) and native_surname(cluster.name.last, outlet)
-        return outlet if native else None
+        return outlet if _outlets_own(cluster, outlet) else None
     for m in mentions:
         sent = doc.sentence_at(m.start)
         start = min(m.start, m.role.start) if m.role else m.start
@@ -301,6 +297,15 @@ def _fallback_country(
     if not outlet or not native_surname(cluster.name.last, outlet):
         return None  # "экс-директор Shell Йерун ван дер Вир": not the outlet's own
     return outlet if all(serves_a_state(w) for w in phrases) else None
+
+
+def _outlets_own(cluster: Cluster, outlet: str | None) -> bool:
+    """A name of the outlet's own people: a first name the dictionary knows and a native
+    surname ("Андрей Кошкин" in a Russian paper, not "Адриан Ялланд")."""
+    first = cluster.name.first.split()
+    return bool(outlet and first and is_first_name(first[0])) and native_surname(
+        cluster.name.last, outlet or ""
+    )
 
 
 def _adjective_before(doc: Doc, offset: int) -> str | None:
