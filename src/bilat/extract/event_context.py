@@ -20,7 +20,7 @@ PLACE_ONLY_PREPOSITIONS = frozenset({"в", "во", "на", "из", "под"})  #
 TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})  # "о Сирии"
 ACTOR_ONLY = PLACE_ONLY_PREPOSITIONS | TOPIC_PREPOSITIONS
 BETWEEN = frozenset({"между"})
-BETWEEN_REACH = 2  # words after a trigger searched for "между"
+BETWEEN_REACH = 3  # words after a trigger searched for "между" ("открыто паромное сообщение между")
 DESTINATION_KINDS = frozenset({"name", "capital", "city", "compound"})  # "визит в Мьянму"
 
 
@@ -179,11 +179,13 @@ def event_countries(
     Ukraine and the US, not Russia too; "о прекращении огня в Сирии" names a topic and a
     place, no party), else the members it names at all, else the whole dyad."""
     dyad = set(doc.countries)
+    if not all_parties and trigger is not None:
+        between = _between_parties(doc, trigger, end)
+        if len(between) >= 2 and (len(dyad) <= 2 or len(between & dyad) >= 2):
+            return sorted(between if len(dyad) <= 2 else between & dyad)
     if len(dyad) <= 2 or all_parties:
         return sorted(dyad) if dyad else countries_for(doc, start, end)
-    if trigger is not None and len(between := _between_parties(doc, trigger, end) & dyad) >= 2:
-        return sorted(between)
-    persons = _person_codes(doc, start, end) & dyad
+    persons = person_codes(doc, start, end) & dyad
     for named in (country_parties(doc, start, end, ACTOR_ONLY) & dyad,
                   set(mentioned_codes(doc, start, end)) & dyad):  # fmt: skip
         if len(named) < 2:
@@ -193,7 +195,7 @@ def event_countries(
     return sorted(dyad)
 
 
-def _person_codes(doc: Doc, start: int, end: int) -> set[str]:
+def person_codes(doc: Doc, start: int, end: int) -> set[str]:
     """The countries of the persons [start, end) names."""
     return {
         person.country

@@ -1,19 +1,22 @@
 """Meeting and visit mentions that are no event of relations between two countries: a meeting
 among officials of one country, one sentence listing separate meetings with several partners,
-and a visit at home.
+a visit at home, and an occurrence whose predicate after a dash plans it.
 """
 
 from __future__ import annotations
 
 from ..doc import Doc
-from .clauses import lemmas, low
+from .clauses import clauses, lemmas, low
 from .event_context import CITY_KIND, country_parties, destinations
+from .event_generic import clause_verbs, is_pos
 from .event_lexicon import load_lexicon
 from .event_triggers import MEETING_TYPE, VISIT_TYPE, TriggerHit
 from .models import parse
 
 SEVERAL = 3  # countries: a list of partners, not one pair
 IMPERFECTIVE = "impf"
+PREDICATE_POS = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED"})  # "запланирована", "должна"
+DASHES = frozenset("–—")  # "встреча – ... запланирована": the predicate after a dash
 
 
 def one_country_meeting(doc: Doc, hit: TriggerHit) -> bool:
@@ -72,3 +75,23 @@ def home_visit(doc: Doc, hit: TriggerHit) -> bool:
         if any(sent.start <= m.start and m.end <= sent.end for m in person.mentions)
     }
     return bool(codes) and codes == places
+
+
+def planned_after_dash(hit: TriggerHit) -> bool:
+    """ "основная встреча – с госсекретарем ... запланирована на среду": a verbless clause whose
+    predicate follows a dash (past verbless insertions between dashes: "встреча – с министром
+    – запланирована"), and that predicate (a verb or short form, not "визит — очередной шаг")
+    plans the occurrence."""
+    sent, clause, parts = hit.sentence, hit.clause, clauses(hit.sentence)
+    if hit.verb or clause_verbs(clause.tokens):
+        return False
+    blockers = load_lexicon().blockers
+    before = clause
+    for after in parts[clause.index + 1 :]:
+        if not DASHES & set(sent.text[before.end - sent.start : after.start - sent.start]):
+            return False
+        predicate = [t for t in after.tokens if is_pos(t, PREDICATE_POS)]
+        if predicate:
+            return any(lemmas(t) & blockers for t in predicate)
+        before = after
+    return False

@@ -44,6 +44,7 @@ class EventLexicon:
     two_party_types: frozenset[str] = frozenset()
     two_party_markers: frozenset[str] = frozenset()
     visit_non_agents: frozenset[str] = frozenset()
+    domestic_acts: frozenset[str] = frozenset()
     sports_lemmas: frozenset[str] = frozenset()
     sports_min_distinct: int = 0
     sports_report_share: float = 1.0
@@ -114,6 +115,7 @@ def load_lexicon() -> EventLexicon:
         two_party_types=frozenset(raw.get("two_party_types", ())),
         two_party_markers=frozenset(raw.get("two_party_markers", ())),
         visit_non_agents=frozenset(raw.get("visit_non_agents", ())),
+        domestic_acts=frozenset(raw.get("domestic_acts", ())),
         sports_lemmas=frozenset(raw.get("sports_lemmas", ())),
         sports_min_distinct=int(raw.get("sports_min_distinct", 0)),
         sports_report_share=float(raw.get("sports_report_share", 1.0)),

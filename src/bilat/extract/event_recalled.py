@@ -16,9 +16,8 @@ from ..datafiles import read_json
 from ..doc import Doc, Sentence, TimeExpr
 from .clauses import clause_of, clauses, is_finite_or_participle, lemmas, negated
 from .event_context import country_parties, normalise_date, time_preposition
-from .event_triggers import TriggerHit
+from .event_triggers import AGREEMENT_TYPE, TriggerHit
 
-AGREEMENT_TYPE = "agreement"
 YEAR_LEN = len("YYYY")
 DAY_LEN = len("YYYY-MM-DD")
 MIN_PARTIES = 2

@@ -47,6 +47,8 @@ TOPIC_PREPOSITION = "по"
 ROLE_PREPOSITION = "на"
 VISIT_TYPE = "visit"
 MEETING_TYPE = "meeting"
+AGREEMENT_TYPE = "agreement"
+NOUN_POS = frozenset({"NOUN"})
 WITH_PREPOSITIONS = frozenset({"с", "со"})
 QUOTE_CLOSERS = ("»", '"', "“", "”")
 VISIT_OBJECT_REACH = 4  # words after a visit verb searched for what was visited
@@ -208,6 +210,15 @@ def _non_official_partner(lex: EventLexicon, tokens: list[Token], i: int) -> boo
     return any(lemmas(t) & lex.meeting_non_partners for t in reach)
 
 
+def _signs_domestic_act(lex: EventLexicon, tokens: list[Token], i: int, end: int) -> bool:
+    """ "подписал распоряжение о признании документов": the verb's object, the first noun
+    after it in its clause, is an act of one state or a letter, not an agreement."""
+    for tok in tokens[i + 1 : end]:
+        if is_pos(tok, NOUN_POS):
+            return bool(lemmas(tok) & lex.domestic_acts)
+    return False
+
+
 def _talks_under_way(lex: EventLexicon, tokens: list[Token], i: int, clause: Clause) -> bool:
     """ "переговоры по покупке ... подходят к концу": negotiations on a topic, not a held round."""
     if not lemmas(tokens[i]) & lex.topic_process_nouns:
@@ -340,6 +351,12 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
             if trig.type == VISIT_TYPE and _private_visit(lex, clause):
                 continue
             if trig.type == MEETING_TYPE and _non_official_partner(lex, words, i):
+                continue
+            if (
+                trig.type == AGREEMENT_TYPE
+                and trig.pos == "verb"
+                and _signs_domestic_act(lex, words, i, ends[i])
+            ):
                 continue
             if trig.pos == "verb" and _reporting_verb(sent, tok):
                 continue

@@ -25,6 +25,7 @@ from .clauses import (
 )
 from .dyad import LEAD_SENTENCES, names_bloc
 from .event_context import (
+    ACTOR_ONLY,
     DateChoice,
     about_third_country,
     country_parties,
@@ -33,16 +34,17 @@ from .event_context import (
     mentioned_codes,
     month_date,
     parties_named,
+    person_codes,
     persons_in,
     pick_date,
     place_in,
 )
-from .event_filters import home_visit, one_country_meeting, several_meetings
+from .event_filters import home_visit, one_country_meeting, planned_after_dash, several_meetings
 from .event_generic import relative_clause
 from .event_lexicon import EventLexicon, load_lexicon
 from .event_merge import Occurrence, merge
-from .event_recalled import AGREEMENT_TYPE, document_kinds, recalled_documents
-from .event_triggers import VISIT_TYPE, WITH_PREPOSITIONS, TriggerHit, find_hits
+from .event_recalled import document_kinds, recalled_documents
+from .event_triggers import AGREEMENT_TYPE, VISIT_TYPE, WITH_PREPOSITIONS, TriggerHit, find_hits
 from .models import parse
 
 NEGOTIATION_LEMMA = "переговоры"
@@ -282,6 +284,19 @@ def _third_party_persons(doc: Doc, start: int, end: int) -> bool:
     return outside and len(named & dyad) <= 1
 
 
+def _own_parties(doc: Doc, hit: TriggerHit) -> list[str] | None:
+    """The two parties of an occurrence outside the article's dyad, named on the trigger's
+    line as actors or by their officials, and for a visit its destination: "Тиллерсон провёл
+    переговоры с саудовским коллегой" in an article about Russia and the US is a Saudi-US
+    meeting. None unless exactly two are found (more leave the pairing unknown)."""
+    sent = hit.sentence
+    lo, hi = line_span(doc.text, sent.start, sent.end, hit.token.start)
+    codes = country_parties(doc, lo, hi, ACTOR_ONLY) | person_codes(doc, lo, hi)
+    if hit.type == VISIT_TYPE:
+        codes |= destinations(doc, hit.clause.start, hit.clause.end)
+    return sorted(codes) if len(codes) == MIN_PARTIES else None
+
+
 def _visit_elsewhere(doc: Doc, hit: TriggerHit) -> bool:
     """ "визит в Мьянму" in an article about Russia and India: a visit to a third country."""
     if hit.type != VISIT_TYPE or not doc.countries:
@@ -303,9 +318,12 @@ def find_events(doc: Doc) -> list[Event]:
         if of_sport:
             continue  # its "встреча" is a game, its "контракт" a player's
         for hit in find_hits(sent) + recalled_documents(doc, sent):
-            if hit.date is None and _third_country(doc, sent, hit):
-                continue
-            if _visit_elsewhere(doc, hit) or one_country_meeting(doc, hit) or home_visit(doc, hit):
+            own = None  # the parties of an occurrence outside the article's dyad
+            if (hit.date is None and _third_country(doc, sent, hit)) or _visit_elsewhere(doc, hit):
+                own = _own_parties(doc, hit)
+                if own is None:
+                    continue  # a third country, and no second party to pair it with
+            if one_country_meeting(doc, hit) or home_visit(doc, hit) or planned_after_dash(hit):
                 continue
             if hit.all_parties and (hit.present or not bloc):
                 # a bloc's session is an event of a multilateral article, once held ("саммит
@@ -316,6 +334,8 @@ def find_events(doc: Doc) -> list[Event]:
             if hit.type in lex.two_party_types and not two_party:
                 hit.weak = True  # no second party named: only enriches an occurrence
             occ = _occurrence(doc, hit, bloc)
+            if own is not None:
+                occ.countries = own
             if hit.framed and not hit.weak:
                 occ.place = None  # the clause's place is where the framed action happened
                 framed.append(occ)
