@@ -726,3 +726,37 @@ def test_questions_and_reactions(text, kinds):
         ),
     )
     assert _kinds(doc) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a possibility is no commitment
+        ("Министерству Казахстана могут поручить изучение торговли с Узбекистаном.", []),
+        ("Министерству Казахстана поручили изучить торговлю с Узбекистаном.", ["instructed"]),
+        # an errand already run "по поручению" is done, not instructed
+        ("Министр Казахстана по поручению президента вылетел в Узбекистан.", []),
+        # a proposal's effect foretold: the proposal, not the country, is the subject
+        ("Министр заявил, что предложение Узбекистана лишь навредит Казахстану.", []),
+        ("Министр заявил, что Узбекистан передаст Казахстану два тепловоза.", ["intent"]),
+    ],
+)
+def test_possibilities_errands_and_forecasts(text, kinds):
+    mentions = tuple(
+        (surface, code, "name")
+        for surface, code in (
+            ("Казахстана", "KZ"), ("Казахстан", "KZ"), ("Казахстане", "KZ"),
+            ("Казахстану", "KZ"), ("Узбекистаном", "UZ"), ("Узбекистан", "UZ"),
+            ("Узбекистана", "UZ"),
+        )
+        if surface in text.replace(".", " ").split()
+    )
+    assert _kinds(make_doc(text, mentions=mentions)) == kinds
+
+
+def test_a_subject_cut_off_by_a_dash_joins_the_evidence():
+    text = "Основная встреча – с министром Узбекистана – запланирована на среду."
+    doc = make_doc(text, times=(("на среду", "2025-03-19"),))
+    found = find_commitments(doc)
+    assert [(c.kind, c.due) for c in found] == [("planned", "2025-03-19")]
+    assert found[0].evidence.text.startswith("Основная встреча")

@@ -173,6 +173,12 @@ def country_subject(words: list[Token], k: int, ctx: SentenceContext) -> bool:
     if words[k].start not in ctx.country_tokens:
         return False
     prev = parse(low(words[k - 1])) if k > 0 else []
+    if prev and prev[0].tag.POS == "NOUN" and words[k - 1].start not in ctx.country_tokens:
+        lex = load_cues()
+        if lemmas(words[k - 1]) & (lex.party_lemmas | lex.organ_lemmas):
+            return True  # "Власти Литвы передадут": the country acts through its organs
+        # "предложение Москвы ... разделит Украину": the proposal is the subject, not Moscow
+        return any(p.tag.case == "nomn" for p in parse(low(words[k])))
     return not (prev and prev[0].tag.POS == "PREP")
 
 

@@ -27,6 +27,7 @@ class CommitmentLexicon:
     future_kind: str
     generic_verbs: frozenset[str]
     party_lemmas: frozenset[str]
+    organ_lemmas: frozenset[str]
     prospect_kind: str
     prospect_verbs: frozenset[str]
     prospect_nouns: frozenset[str]
@@ -113,6 +114,7 @@ def load_cues() -> CommitmentLexicon:
         future_kind=fut["kind"],
         generic_verbs=frozenset(fut["generic_verbs"]),
         party_lemmas=frozenset(fut["party_lemmas"]),
+        organ_lemmas=frozenset(fut.get("organ_lemmas", ())),
         prospect_kind=pro["kind"],
         prospect_verbs=frozenset(pro["verbs"]),
         prospect_nouns=frozenset(pro["nouns"]),

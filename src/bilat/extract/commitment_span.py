@@ -5,7 +5,11 @@ opened inside it ("проекту «Северный поток — 2»")."""
 from __future__ import annotations
 
 from ..doc import Token
-from .clauses import QUOTE_CLOSE, line_span, open_quote
+from .clauses import QUOTE_CLOSE, finite_forms, line_span, low, open_quote
+from .models import parse
+
+DASHES = frozenset({"–", "—"})
+NOUN, PREDICATIVE = "NOUN", "PRED"
 
 
 def trim_end(words: list[Token], start: int, end: int) -> int:
@@ -26,3 +30,23 @@ def on_cue_line(text: str, words: list[Token], start: int, end: int, cue: int) -
     first = next(k for k in range(start, end) if words[k].start >= lo)
     last = max(k for k in range(first, end) if words[k].end <= hi)
     return first, trim_end(words, first, last + 1)
+
+
+def subject_before_dash(words: list[Token], starts: list[int], begin: int) -> int:
+    """Where the cue's clause begins once a verbless subject cut off by dashes is taken back
+    in: "основная встреча – с госсекретарем ... – запланирована на среду"."""
+    while begin > 0 and words[begin - 1].text in DASHES:
+        prev = max((s for s in starts if s < begin - 1), default=0)
+        part = words[prev : begin - 1]
+        if not part or not any(c.isalnum() for c in part[-1].text):
+            break  # a dialogue dash, or a quotation's attribution ("», — предложил посол")
+        tags = {_pos(t) for t in part}
+        if NOUN not in tags or PREDICATIVE in tags or finite_forms(part):
+            break  # "Первый и наиболее вероятный — ...": no subject; "нельзя общаться — ..."
+        begin = prev
+    return begin
+
+
+def _pos(tok: Token) -> str | None:
+    found = parse(low(tok))
+    return found[0].tag.POS if found else None

@@ -32,7 +32,7 @@ from .commitment_filters import (
 from .commitment_framing import indirect_question, reaction_object
 from .commitment_narrative import evidence_words, reported_not_committed
 from .commitment_readings import next_sentence_due, not_a_plan, third_invitees, third_parties_only
-from .commitment_span import on_cue_line
+from .commitment_span import on_cue_line, subject_before_dash
 from .event_context import countries_for, mentioned_codes, normalise_date, times_in
 from .models import parse
 
@@ -64,7 +64,7 @@ def _regions(sent: Sentence, hits: list[CueHit]) -> list[Region]:
     words = sent.tokens
     out = []
     for n, hit in enumerate(hits):
-        begin = max((s for s in starts if s <= hit.index), default=0)
+        begin = subject_before_dash(words, starts, max((s for s in starts if s <= hit.index), default=0))
         relative = bool(lemmas(words[begin]) & lex.relative_pronouns) or (
             out and _complement_of(words, out[-1].cue.index, begin)
         )

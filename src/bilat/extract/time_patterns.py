@@ -178,10 +178,10 @@ RELATIVE_PERIOD = _rx(
 AGO = _rx(LEFT + rf"(?:(?P<n>{COUNT})\s+)?(?P<unit>{SPAN_UNIT_WORDS})\s+(?:тому\s+)?назад" + RIGHT)
 # "через два года", "через неделю"
 LATER = _rx(LEFT + rf"через\s+(?:(?P<n>{COUNT})\s+)?(?P<unit>{SPAN_UNIT_WORDS})" + RIGHT)
-# "в четверг", "в прошлую пятницу"
+# "в четверг", "в прошлую пятницу", "запланирована на среду"
 WEEKDAY = _rx(
     LEFT
-    + rf"(?:в|во)\s+(?:(?P<mod>{MODIFIER_STEMS})[а-яё]*\s+)?(?P<wd>{WEEKDAY_ACCUSATIVE})"
+    + rf"(?P<prep>в|во|на)\s+(?:(?P<mod>{MODIFIER_STEMS})[а-яё]*\s+)?(?P<wd>{WEEKDAY_ACCUSATIVE})"
     + RIGHT
 )
 # "на следующий день", "в том же году": anchored to another event, value None

@@ -23,6 +23,9 @@ from .time_eve import governs_a_noun
 from .time_lexicon import lexicon, norm
 from .time_patterns import RULES, RULES_LOWER
 
+SCHEDULED_PREPOSITION = "на"  # "назначена на среду": a weekday something is set for
+_NIGHT_BEFORE = re.compile(r"ночь\s*$", re.IGNORECASE)  # "в ночь на среду": no schedule
+
 
 @dataclass(frozen=True)
 class Found:
@@ -264,7 +267,12 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     weeks = lex.modifier(m.group("mod")) if _group(m, "mod") else None
     if ctx.published is None:
         return Found(None, True)
-    return Found(tr.weekday(day, ctx.published, weeks, ctx.tense).isoformat(), True)
+    tense = ctx.tense
+    if norm(m.group("prep")) == SCHEDULED_PREPOSITION and not _NIGHT_BEFORE.search(
+        m.string, max(0, m.start() - 8), m.start()
+    ):
+        tense = tr.FUTURE
+    return Found(tr.weekday(day, ctx.published, weeks, tense).isoformat(), True)
 
 
 def anaphoric(m: re.Match[str], ctx: Context) -> Found | None:
