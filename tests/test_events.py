@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from bilat.doc import Doc
+from bilat.extract.clauses import outside_quotes
 from bilat.extract.events import find_events
 from doc_builders import make_doc
 
@@ -963,3 +964,65 @@ def test_said_quoted_and_home_mentions(text, types):
     from bilat.extract.api import extract
 
     assert [e.type for e in extract("t", text).events] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "countries", "expected"),
+    [
+        # "побывать" reports a visit; a joint press conference is a meeting, a lone one not
+        (
+            "Министр Казахстана побывал в Узбекистане.",
+            (("Казахстана", "KZ", "name"), ("Узбекистане", "UZ", "name")),
+            ("KZ", "UZ"),
+            [("visit", ["KZ", "UZ"])],
+        ),
+        (
+            "Президент заявил это на совместной пресс-конференции с президентом Узбекистана.",
+            (("Узбекистана", "UZ", "name"),),
+            ("KZ", "UZ"),
+            [("meeting", ["KZ", "UZ"])],
+        ),
+        (
+            "Президент заявил это на пресс-конференции в Ташкенте.",
+            (("Ташкенте", "UZ", "capital"),),
+            ("KZ", "UZ"),
+            [],
+        ),
+        # reported speech around the trigger names no party of it
+        (
+            "«Для Турции это важно», — сказал министр Казахстана на встрече с министром Узбекистана.",
+            (("Турции", "TR", "name"), ("Казахстана", "KZ", "name"), ("Узбекистана", "UZ", "name")),
+            ("KZ", "TR", "UZ"),
+            [("meeting", ["KZ", "UZ"])],
+        ),
+    ],
+)
+def test_visit_verbs_press_conferences_and_reported_speech(text, mentions, countries, expected):
+    found = find_events(make_doc(text, mentions=mentions, countries=countries))
+    assert [(e.type, e.countries) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "keep", "expected"),
+    [
+        (
+            "«Для Турции это важно», — сказал министр на встрече.",
+            "встрече",
+            [", — сказал министр на встрече."],
+        ),
+        # the quotation holding the trigger stays, and so does a phrase quoted inline
+        (
+            "«Встреча прошла хорошо», — сказал министр.",
+            "Встреча",
+            ["«Встреча прошла хорошо», — сказал министр."],
+        ),
+        (
+            "Делегация прибыла «для поддержки грузинских друзей».",
+            "прибыла",
+            ["Делегация прибыла «для поддержки грузинских друзей»."],
+        ),
+    ],
+)
+def test_reported_speech_is_cut_out(text, keep, expected):
+    parts = outside_quotes(text, 0, len(text), text.index(keep))
+    assert [text[a:b] for a, b in parts] == expected

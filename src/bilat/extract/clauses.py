@@ -15,6 +15,7 @@ from .folding import MEMO_CACHE_SIZE, WORD_CACHE_SIZE
 from .folding import fold as _low
 from .models import lemma_forms, parse
 
+SPEECH_DASHES = frozenset("—–-")  # "«...», — сказал он": a quotation is reported speech
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "…", ".", "!", "?"})
 VERBAL_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 SHORT_FORM_POS = frozenset({"ADVB", "ADJS"})  # may hide a short participle
@@ -211,3 +212,30 @@ def open_quote(tokens: list[Token], i: int) -> int | None:
         elif tokens[k].text == QUOTE_CLOSE and opened:
             opened.pop()
     return opened[-1] if opened else None
+
+
+def outside_quotes(text: str, start: int, end: int, keep: int) -> list[tuple[int, int]]:
+    """[start, end) less the reported speech in it (an outermost «...» attributed by a dash
+    after it, "«...», — сказал он", or opened after a colon), except the quotation holding
+    offset ``keep``: the stretches in the writer's own voice around ``keep``. A phrase quoted
+    inline ("командированной «для оказания поддержки грузинским друзьям»") stays."""
+    cuts: list[tuple[int, int]] = []
+    depth, opened = 0, start
+    for k in range(start, end):
+        if text[k] == QUOTE_OPEN:
+            depth, opened = depth + 1, (k if depth == 0 else opened)
+        elif text[k] == QUOTE_CLOSE and depth:
+            depth -= 1
+            if depth == 0 and not opened <= keep <= k and _speech(text, opened, k + 1):
+                cuts.append((opened, k + 1))
+    out, at = [], start
+    for lo, hi in cuts:
+        out.append((at, lo))
+        at = hi
+    out.append((at, end))
+    return [(lo, hi) for lo, hi in out if hi > lo]
+
+
+def _speech(text: str, opened: int, closed: int) -> bool:
+    after = text[closed : closed + 4].lstrip(" ,")
+    return after[:1] in SPEECH_DASHES or text[max(0, opened - 3) : opened].rstrip().endswith(":")

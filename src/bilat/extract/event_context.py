@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..doc import Doc, TimeExpr
-from .clauses import low
+from .clauses import low, outside_quotes
 from .models import parse
 
 CITY_KINDS = frozenset({"capital", "city"})
@@ -185,9 +185,16 @@ def event_countries(
             return sorted(between if len(dyad) <= 2 else between & dyad)
     if len(dyad) <= 2 or all_parties:
         return sorted(dyad) if dyad else countries_for(doc, start, end)
-    persons = person_codes(doc, start, end) & dyad
-    for named in (country_parties(doc, start, end, ACTOR_ONLY) & dyad,
-                  set(mentioned_codes(doc, start, end)) & dyad):  # fmt: skip
+    # reported speech around the trigger speaks of its own parties
+    parts = outside_quotes(doc.text, start, end, trigger) if trigger is not None else [(start, end)]
+    persons: set[str] = set()
+    actors: set[str] = set()
+    mentioned: set[str] = set()
+    for lo, hi in parts:
+        persons |= person_codes(doc, lo, hi) & dyad
+        actors |= country_parties(doc, lo, hi, ACTOR_ONLY) & dyad
+        mentioned |= set(mentioned_codes(doc, lo, hi)) & dyad
+    for named in (actors, mentioned):
         if len(named) < 2:
             named |= persons
         if len(named) >= 2:

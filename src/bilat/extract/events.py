@@ -22,6 +22,7 @@ from .clauses import (
     lemmas,
     line_span,
     low,
+    outside_quotes,
 )
 from .dyad import LEAD_SENTENCES, names_bloc
 from .event_context import (
@@ -291,7 +292,10 @@ def _own_parties(doc: Doc, hit: TriggerHit) -> list[str] | None:
     meeting. None unless exactly two are found (more leave the pairing unknown)."""
     sent = hit.sentence
     lo, hi = line_span(doc.text, sent.start, sent.end, hit.token.start)
-    codes = country_parties(doc, lo, hi, ACTOR_ONLY) | person_codes(doc, lo, hi)
+    codes: set[str] = set()
+    for start, end in outside_quotes(doc.text, lo, hi, hit.token.start):
+        # "«... для КНДР ...», — сказал Трамп на пресс-конференции с главой Южной Кореи"
+        codes |= country_parties(doc, start, end, ACTOR_ONLY) | person_codes(doc, start, end)
     if hit.type == VISIT_TYPE:
         codes |= destinations(doc, hit.clause.start, hit.clause.end)
     return sorted(codes) if len(codes) == MIN_PARTIES else None
