@@ -523,3 +523,32 @@ def test_country_from_knowledge_and_role_kind(text, url, name, country):
     found = _persons_at(text, url)
     assert name in found
     assert found[name].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "name", "country"),
+    [
+        # a surname's ending points to the one such country the article names
+        ("Грузия и Россия обменялись нотами. Вице-премьер Георгий Барамидзе отбыл в Брюссель.",
+         "https://example.ru/news/1", "Георгий Барамидзе", "GE"),
+        ("Сирия и Россия провели консультации. «Это успех», — считает Наср аль-Харири.",
+         "https://example.ru/news/1", "Наср аль-Харири", "SY"),
+        # no such country named: the outlet's own people as before, or nobody
+        ("Вице-премьер Георгий Барамидзе отбыл в Брюссель.",
+         "https://example.ru/news/1", "Георгий Барамидзе", "RU"),
+        ("«Это успех», — считает Наср аль-Харири.",
+         "https://example.ru/news/1", "Наср аль-Харири", None),
+        # an ending shared by the article's two countries tells neither
+        ("Греция и Литва подписали меморандум. «Это успех», — считает Андреас Папакис.",
+         "https://example.com/news/1", "Андреас Папакис", "GR"),
+        ("Латвия и Литва подписали меморандум. «Это успех», — считает Янис Берзиньш.",
+         "https://example.com/news/1", "Янис Берзиньш", None),
+        # a country the text gives wins over the surname
+        ("Грузия и Россия обменялись нотами. Российский политолог Сергей Гогиашвили против.",
+         "https://example.com/news/1", "Сергей Гогиашвили", "RU"),
+    ],
+)
+def test_country_from_the_surname_s_origin(text, url, name, country):
+    found = _persons_at(text, url)
+    assert name in found
+    assert found[name].country == country

@@ -21,6 +21,7 @@ ORGANISATION_FILE = "organisation_countries.tsv"
 NO_STATE = "-"
 OUTLET_FILE = "outlet_countries.tsv"
 NATIVE_SURNAMES_FILE = "native_surnames.tsv"
+SURNAME_ORIGINS_FILE = "surname_origins.tsv"
 ANY_COUNTRY = "*"
 # country mention kinds that name a place where something happens, not a side
 PLACE_KINDS = frozenset({"capital", "city"})
@@ -112,6 +113,36 @@ def native_surname(last: str, outlet: str) -> bool:
     if not word or "-" in word:
         return False
     return word.endswith(endings)
+
+
+@cache
+def _origin_endings() -> list[tuple[frozenset[str], tuple[str, ...]]]:
+    return [
+        (frozenset(codes.split()), tuple(endings.split()))
+        for codes, endings in _data_rows(SURNAME_ORIGINS_FILE)
+    ]
+
+
+def surname_origin(full_name: str, named: set[str]) -> str | None:
+    """The one country among ``named`` (the countries an article names) that the surname's
+    ending points to ("Бакрадзе": Georgia; "аль-Харири": an Arab state), the longest ending
+    deciding ("Папакис": "-акис", Greek, before "-ис", also Baltic), else None."""
+    words = [w.lower().replace("ё", "е") for w in full_name.split()]
+    if not words:
+        return None
+    hits: list[tuple[int, frozenset[str]]] = []
+    for codes, endings in _origin_endings():
+        for ending in endings:
+            if ending.endswith("-"):
+                hit = any(w.startswith(ending) for w in words)
+            else:
+                hit = "-" not in words[-1] and words[-1].endswith(ending)
+            if hit and codes & named:
+                hits.append((len(ending), codes & named))
+    if not hits:
+        return None
+    found = max(hits, key=lambda h: h[0])[1]
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def outlet_country(doc: Doc) -> str | None:

@@ -26,6 +26,7 @@ from .person_country import (
     outlet_country,
     sentence_country,
     serves_a_state,
+    surname_origin,
 )
 from .person_kin import after_kinship, inherit_relatives, kin_first_name, relative_of
 from .person_names import INITIAL, PersonName, is_first_name, normalize_name
@@ -279,8 +280,9 @@ def _fallback_country(
     for words in phrases:
         if code := organisation_country(words):
             return None if code == NO_STATE else code
+    origin = surname_origin(cluster.name.display, {m.code for m in doc.country_mentions})
     if not role:
-        return outlet if _outlets_own(cluster, outlet) else None
+        return origin or (outlet if _outlets_own(cluster, outlet) else None)
     kinds = {title_kind(words) for words in phrases}
     if kinds & {"commentator", "private"}:
         for m in mentions:
@@ -288,12 +290,14 @@ def _fallback_country(
                 return code
         if "private" in kinds:
             return None
-        return outlet if _outlets_own(cluster, outlet) else None
+        return origin or (outlet if _outlets_own(cluster, outlet) else None)
     for m in mentions:
         sent = doc.sentence_at(m.start)
         start = min(m.start, m.role.start) if m.role else m.start
         if sent and (code := sentence_country(doc, sent, start)):
             return code
+    if origin:
+        return origin  # "вице-премьер Георгий Барамидзе" in an article naming Georgia
     if not outlet or not native_surname(cluster.name.last, outlet):
         return None  # "экс-директор Shell Йерун ван дер Вир": not the outlet's own
     return outlet if all(serves_a_state(w) for w in phrases) else None
