@@ -1026,3 +1026,32 @@ def test_visit_verbs_press_conferences_and_reported_speech(text, mentions, count
 def test_reported_speech_is_cut_out(text, keep, expected):
     parts = outside_quotes(text, 0, len(text), text.index(keep))
     assert [text[a:b] for a, b in parts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gerund governing the trigger takes the tense of the verb it hangs on
+        (
+            "Президент Казахстана, комментируя встречу с президентом Узбекистана, сообщил о поставках.",
+            ["meeting"],
+        ),
+        (
+            "Президент Казахстана, комментируя встречу с президентом Узбекистана, сообщит о поставках.",
+            [],
+        ),
+        (
+            "Президент Казахстана, готовясь к встрече с президентом Узбекистана, сообщил о поставках.",
+            [],
+        ),
+        # a record of talks is no report of them
+        ("Стороны обменялись записью переговоров министров Казахстана и Узбекистана.", []),
+    ],
+)
+def test_gerunds_and_records(text, expected):
+    mentions = tuple(
+        (surface, code, "name")
+        for surface, code in (("Казахстана", "KZ"), ("Узбекистана", "UZ"))
+        if surface in text
+    )
+    assert types(make_doc(text, mentions=mentions)) == expected

@@ -1,6 +1,7 @@
 """Meeting and visit mentions that are no event of relations between two countries: a meeting
 among officials of one country, one sentence listing separate meetings with several partners,
-a visit at home, and an occurrence whose predicate after a dash plans it.
+a visit at home, an occurrence whose predicate after a dash plans it, and a signature
+under an act of one state.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from .clauses import clauses, lemmas, low
 from .event_context import CITY_KIND, country_parties, destinations
 from .event_generic import clause_verbs, is_pos
 from .event_lexicon import load_lexicon
-from .event_triggers import MEETING_TYPE, VISIT_TYPE, TriggerHit
+from .event_triggers import AGREEMENT_TYPE, MEETING_TYPE, VISIT_TYPE, TriggerHit
 from .models import parse
 
 SEVERAL = 3  # countries: a list of partners, not one pair
 IMPERFECTIVE = "impf"
+NOUN_POS = frozenset({"NOUN"})
 PREDICATE_POS = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED"})  # "запланирована", "должна"
 DASHES = frozenset("–—")  # "встреча – ... запланирована": the predicate after a dash
 
@@ -94,4 +96,15 @@ def planned_after_dash(hit: TriggerHit) -> bool:
         if predicate:
             return any(lemmas(t) & blockers for t in predicate)
         before = after
+    return False
+
+
+def signs_domestic_act(hit: TriggerHit) -> bool:
+    """ "подписал распоряжение о признании документов": an agreement verb whose object, the
+    first noun after it in its clause, is an act of one state or a letter, not an agreement."""
+    if hit.type != AGREEMENT_TYPE or not hit.verb:
+        return False
+    for tok in hit.clause.tokens:
+        if tok.start > hit.token.start and is_pos(tok, NOUN_POS):
+            return bool(lemmas(tok) & load_lexicon().domestic_acts)
     return False

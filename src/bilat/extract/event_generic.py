@@ -10,6 +10,7 @@ from ..doc import Sentence, Token
 from .clauses import (
     FUTURE,
     INFINITIVE,
+    PAST,
     QUOTE_CLOSE,
     Clause,
     clauses,
@@ -27,6 +28,7 @@ ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 PREPOSITION_POS = frozenset({"PREP"})
 NOUN_POS = frozenset({"NOUN", "NPRO"})
 NEGATIONS = frozenset({"не"})
+GERUND = "GRND"
 AUXILIARY = "быть"
 
 
@@ -192,3 +194,17 @@ def relative_plan(lex: EventLexicon, sent: Sentence, tok: Token) -> bool:
         return True
     forms = {f for _, f in finite_forms(words)}
     return bool(forms) and forms <= {FUTURE}
+
+
+def gerund_head_past(words: list[Token], clause: Clause, trigger: Token) -> bool:
+    """ "Порошенко, комментируя встречу с Трампом, сообщил ...": a gerund governs the noun
+    trigger in a clause with no finite verb, and the verb it hangs on, the sentence's first
+    finite verb outside the clause (a verb of saying included), is past."""
+    if not any(
+        t.start < trigger.start and (p := verbal_parse(t)) is not None and p.tag.POS == GERUND
+        for t in clause.tokens
+    ):
+        return False
+    inside = {id(t) for t in clause.tokens}
+    heads = [f for k, f in finite_forms(words) if id(words[k]) not in inside]
+    return bool(heads) and heads[0] == PAST

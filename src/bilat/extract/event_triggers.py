@@ -29,6 +29,7 @@ from .event_generic import (
     ADJECTIVE_POS,
     clause_verbs,
     generic_present,
+    gerund_head_past,
     is_pos,
     modal_clause,
     negated_after,
@@ -48,7 +49,6 @@ ROLE_PREPOSITION = "на"
 VISIT_TYPE = "visit"
 MEETING_TYPE = "meeting"
 AGREEMENT_TYPE = "agreement"
-NOUN_POS = frozenset({"NOUN"})
 WITH_PREPOSITIONS = frozenset({"с", "со"})
 QUOTE_CLOSERS = ("»", '"', "“", "”")
 VISIT_OBJECT_REACH = 4  # words after a visit verb searched for what was visited
@@ -210,15 +210,6 @@ def _non_official_partner(lex: EventLexicon, tokens: list[Token], i: int) -> boo
     return any(lemmas(t) & lex.meeting_non_partners for t in reach)
 
 
-def _signs_domestic_act(lex: EventLexicon, tokens: list[Token], i: int, end: int) -> bool:
-    """ "подписал распоряжение о признании документов": the verb's object, the first noun
-    after it in its clause, is an act of one state or a letter, not an agreement."""
-    for tok in tokens[i + 1 : end]:
-        if is_pos(tok, NOUN_POS):
-            return bool(lemmas(tok) & lex.domestic_acts)
-    return False
-
-
 def _talks_under_way(lex: EventLexicon, tokens: list[Token], i: int, clause: Clause) -> bool:
     """ "переговоры по покупке ... подходят к концу": negotiations on a topic, not a held round."""
     if not lemmas(tokens[i]) & lex.topic_process_nouns:
@@ -274,6 +265,8 @@ def _noun_status(lex: EventLexicon, sent_tokens: list[Token], i: int, clause: Cl
     framed = _frame_noun(lex, sent_tokens, i) is not None  # "в ходе визита ... могут"
     if modal_clause(lex, clause, sent_tokens[i], infinitive=not own, after=framed):
         return None  # "встреча может не состояться", "чтобы провести переговоры"
+    if not own and gerund_head_past(sent_tokens, clause, sent_tokens[i]):
+        return PAST
     scope = clause.tokens if own else status_scope(lex, sent_tokens, i, framed)
     if _after_prior(sent_tokens, i):
         # "не обладает оружием после подписания меморандума": whatever the clause's verb says
@@ -351,12 +344,6 @@ def find_hits(sent: Sentence) -> list[TriggerHit]:
             if trig.type == VISIT_TYPE and _private_visit(lex, clause):
                 continue
             if trig.type == MEETING_TYPE and _non_official_partner(lex, words, i):
-                continue
-            if (
-                trig.type == AGREEMENT_TYPE
-                and trig.pos == "verb"
-                and _signs_domestic_act(lex, words, i, ends[i])
-            ):
                 continue
             if trig.pos == "verb" and _reporting_verb(sent, tok):
                 continue

@@ -40,7 +40,13 @@ from .event_context import (
     pick_date,
     place_in,
 )
-from .event_filters import home_visit, one_country_meeting, planned_after_dash, several_meetings
+from .event_filters import (
+    home_visit,
+    one_country_meeting,
+    planned_after_dash,
+    several_meetings,
+    signs_domestic_act,
+)
 from .event_generic import relative_clause
 from .event_lexicon import EventLexicon, load_lexicon
 from .event_merge import Occurrence, merge
@@ -328,6 +334,8 @@ def find_events(doc: Doc) -> list[Event]:
                 if own is None:
                     continue  # a third country, and no second party to pair it with
             if one_country_meeting(doc, hit) or home_visit(doc, hit) or planned_after_dash(hit):
+                continue
+            if signs_domestic_act(hit):
                 continue
             if hit.all_parties and (hit.present or not bloc):
                 # a bloc's session is an event of a multilateral article, once held ("саммит
