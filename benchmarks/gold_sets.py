@@ -1,4 +1,4 @@
-"""Score bilat on every gold set in one run: the seeds and the nine ru_news sets.
+"""Score bilat on every gold set in one run: the seeds and the ten ru_news sets.
 
     .venv/bin/python benchmarks/gold_sets.py [--json]
 
@@ -29,7 +29,8 @@ SETS = {
     "ru_news_dev4 (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev4.jsonl", "urls"),
     "ru_news_dev5 (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev5.jsonl", "urls"),
     "ru_news_dev6 (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev6.jsonl", "urls"),
-    "ru_news_dev7 (15, blind)": (ROOT / "tests" / "gold" / "ru_news_dev7.jsonl", "urls"),
+    "ru_news_dev7 (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev7.jsonl", "urls"),
+    "ru_news_dev8 (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev8.jsonl", "urls"),
     "ru_news_test (15, held out)": (ROOT / "tests" / "gold" / "ru_news_test.jsonl", "urls"),
 }
 

@@ -5,6 +5,8 @@ sentences, other fields given directly) so these tests do not depend on other st
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bilat.doc import Doc, TimeExpr
@@ -760,3 +762,32 @@ def test_a_subject_cut_off_by_a_dash_joins_the_evidence():
     found = find_commitments(doc)
     assert [(c.kind, c.due) for c in found] == [("planned", "2025-03-19")]
     assert found[0].evidence.text.startswith("Основная встреча")
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "kinds"),
+    [
+        # a condition's consequence, or a condition opened by "как только"
+        ("Если цены упадут, то Казахстан готов закрыть границу с Узбекистаном.", (), []),
+        ("Как только Казахстан договорится с Узбекистаном об условиях, начнутся поставки.", (), []),
+        # a reason clause still reports a party's intent
+        ("Поставки сократятся, поскольку Казахстан намерен поставлять зерно в Узбекистан.", (), ["intent"]),
+        # a plan dated only by a year before publication is of the past
+        ("Тогда обещали, что Казахстан примут в союз с Узбекистаном в 2019 году.", (("в 2019 году", "2019"),), []),
+        ("Стороны обещали, что Казахстан примут в союз с Узбекистаном в 2026 году.", (("в 2026 году", "2026"),), ["intent"]),
+        # ... unless the year dates a participle's phrase, not the action
+        (
+            "Казахстан готов поделиться с Узбекистаном опытом, приобретенным на выставке в 2017 году.",
+            (("в 2017 году", "2017"),),
+            ["intent"],
+        ),
+    ],
+)
+def test_conditions_and_plans_of_the_past(text, times, kinds):
+    mentions = tuple(
+        (surface, code, "name")
+        for surface, code in (("Казахстан", "KZ"), ("Узбекистаном", "UZ"), ("Узбекистан", "UZ"))
+        if surface in text.replace(",", " ").replace(".", " ").split()
+    )
+    doc = make_doc(text, mentions=mentions, times=times, published=date(2025, 3, 14))
+    assert _kinds(doc) == kinds

@@ -31,6 +31,8 @@ def off_topic(lex: CommitmentLexicon, words: list[Token], first: int, end: int, 
     if any(lemmas(t) & lex.domestic_nouns for t in near):
         return True
     span = [low(t) for t in words[first:end]]
+    if any(tuple(span[: len(p)]) == p for p in lex.dependent_openers):
+        return True  # "если ..., то она берёт на себя обязательства": a condition's consequence
     if any(lemmas(t) & lex.conditional_markers for t in words[first:end]):
         return True  # "примет ответные меры, если ...": a condition or a threat
     if any(

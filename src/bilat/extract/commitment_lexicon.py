@@ -52,6 +52,7 @@ class CommitmentLexicon:
     core_stop_lemmas: frozenset[str] = frozenset()
     non_party_invitees: frozenset[str] = frozenset()
     condition_phrases: tuple[tuple[str, ...], ...] = ()
+    dependent_openers: tuple[tuple[str, ...], ...] = ()
     two_sided_markers: frozenset[str] = frozenset()
     one_sided_kinds: frozenset[str] = frozenset()
     hostile_lemmas: frozenset[str] = frozenset()
@@ -140,6 +141,7 @@ def load_cues() -> CommitmentLexicon:
         core_stop_lemmas=frozenset(raw.get("core_stop_lemmas", ())),
         non_party_invitees=frozenset(raw.get("non_party_invitees", ())),
         condition_phrases=tuple(tuple(p) for p in raw.get("condition_phrases", ())),
+        dependent_openers=tuple(tuple(p) for p in raw.get("dependent_openers", ())),
         two_sided_markers=frozenset(raw.get("two_sided_markers", ())),
         one_sided_kinds=frozenset(raw.get("one_sided_kinds", ())),
         hostile_lemmas=frozenset(raw.get("hostile_lemmas", ())),

@@ -11,9 +11,12 @@ The lexicon is ``data/commitment_cues.json`` (keys listed under ``_doc_readings`
 
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc, Sentence, Token
 from .clauses import FUTURE, effective_form, lemmas, low, verbal_parse
 from .commitment_lexicon import CommitmentLexicon, load_cues
+from .commitment_narrative import PAST_GAP
 from .event_context import PLACE_ONLY_PREPOSITIONS, mentioned_codes, normalise_date, times_in
 from .models import parse
 
@@ -28,6 +31,8 @@ FORECAST_KINDS = frozenset({"planned", "intent", "promised"})
 WHERE_WORDS = frozenset({"где", "куда"})
 IN_PREPOSITIONS = frozenset({"в", "во"})
 CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+MODIFIER_VERB_POS = frozenset({"PRTF", "GRND"})  # a participle's or gerund's own phrase
+YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")  # a year in figures
 OBJECT_CASES = frozenset({"nomn", "accs"})
 PLANNED_THING_REACH = 2  # words after "намеченный" in which its event or date is looked for
 VENUE_KINDS = frozenset({"capital", "city"})  # "в Вене": a city named as the place only
@@ -312,3 +317,24 @@ def third_parties_only(doc: Doc, start: int, end: int) -> bool:
             if not (venue and event):
                 named.add(m.code)
     return bool(named) and not named & dyad
+
+
+def past_plan(doc: Doc, start: int, end: int) -> bool:
+    """The span dates its action only by years at least ``PAST_GAP`` before the publication's
+    ("что Россию примут в ВТО в июне 1998 года" in 2006): a plan of the past, kept or broken,
+    not pending (last year's may still be). A date
+    inside a participle's phrase dates that, not the action ("готова поделиться опытом,
+    приобретенным ... в 2017 году")."""
+    sent = doc.sentence_at(start)
+    if doc.published is None or sent is None:
+        return False
+    years = []
+    for t in doc.times:
+        if not (start <= t.start and t.end <= end and t.value and YEAR_WRITTEN.search(t.text)):
+            continue
+        between = [w for w in sent.tokens if start <= w.start and w.end <= t.start]
+        if any((p := verbal_parse(w)) is not None and p.tag.POS in MODIFIER_VERB_POS for w in between):
+            continue
+        if value := normalise_date(t.value):
+            years.append(int(value[:4]))
+    return bool(years) and max(years) <= doc.published.year - PAST_GAP

@@ -31,7 +31,13 @@ from .commitment_filters import (
 )
 from .commitment_framing import indirect_question, reaction_object
 from .commitment_narrative import evidence_words, reported_not_committed
-from .commitment_readings import next_sentence_due, not_a_plan, third_invitees, third_parties_only
+from .commitment_readings import (
+    next_sentence_due,
+    not_a_plan,
+    past_plan,
+    third_invitees,
+    third_parties_only,
+)
 from .commitment_span import on_cue_line, subject_before_dash
 from .event_context import countries_for, mentioned_codes, normalise_date, times_in
 from .models import parse
@@ -353,6 +359,8 @@ def find_commitments(doc: Doc) -> list[Commitment]:
                 if _non_committal(doc, words, piece):
                     continue
                 named = mentioned_codes(doc, start, end)
+                if due is None and past_plan(doc, start, end):
+                    continue  # "примут в ВТО в июне 1998 года", written in 2006
                 if third_parties_only(doc, start, end):
                     continue  # about third countries only, not between the article's parties
                 if fragment_or_threat(words[first:end_word], piece.cue.index - first):
