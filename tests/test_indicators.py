@@ -496,6 +496,12 @@ PIPELINE_CASES = [
         [],
         id="participants-of-a-forum-are-no-companies-figure",
     ),
+    pytest.param(
+        "Казахстан, Китай и Турция торгуют углём. За первые пять месяцев 2024 года Казахстан "
+        "поставил Китаю 777,5 тыс. тонн угля — поставки из Турции несравнимы с этим.",
+        [("export", "coal", ["KZ", "CN"], "2024-01/2024-05", 777500.0, "t", None)],
+        id="a-flow-read-in-its-own-stretch-subject-ships-to-the-dative",
+    ),
 ]
 
 

@@ -2,7 +2,7 @@
 
 Also gates the score on tests/gold/ru_news.jsonl (a lower floor), hand-made gold
 for five real ru_news articles that are read from the shared corpus at run time, and on the
-five development sets pooled (76 real articles, mostly analysis, annotated blind), so that a
+eight development sets pooled (121 real articles, mostly analysis, annotated blind), so that a
 rule that helps the seeds but costs real text shows up.
 """
 
@@ -29,9 +29,11 @@ SEEDS_PART_F1_FLOOR = {
 }
 # five real articles (tuned on since it was first pinned at 0.582): measured 0.924 when raised
 RU_NEWS_MEAN_F1_FLOOR = 0.85
-# the development sets pooled: measured 0.768 when pinned (2026-11-24)
-DEV_SETS = ("ru_news_dev", "ru_news_dev2", "ru_news_dev3", "ru_news_dev4", "ru_news_dev5")
-DEV_MEAN_F1_FLOOR = 0.75
+# the development sets pooled: the first five measured 0.768 when pinned at 0.75 and 0.773
+# later; with the sixth to eighth (harder, newer) the pool measured 0.728 when re-pinned
+# (2026-11-24 afternoon)
+DEV_SETS = tuple(f"ru_news_dev{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8))
+DEV_MEAN_F1_FLOOR = 0.71
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -19,6 +19,7 @@ from .models import parse
 ROLE_FROM = "from"  # "из Казахстана", "от Сербии"
 ROLE_TO = "to"  # "в Сербию", "на рынок Китая" is not caught: only the preposition itself
 ROLE_ADJ = "adjective"  # "казахстанский экспорт", "сербских компаний"
+CLAUSE_CUT = re.compile(r"\s[—–]\s|;")  # where a figure's own stretch ends
 ROLE_PLAIN = "plain"  # anything else ("между Казахстаном и Сербией", a subject)
 
 # kinds whose adjective country before the cue is the origin of the flow ("казахстанский
@@ -37,6 +38,7 @@ class RoledMention:
     code: str
     start: int
     role: str
+    nominative: bool = False  # the mention may be a subject ("Москва поставила")
 
 
 def sentence_mentions(doc: Doc, sent: Sentence) -> list[RoledMention]:
@@ -46,7 +48,8 @@ def sentence_mentions(doc: Doc, sent: Sentence) -> list[RoledMention]:
     for m in doc.country_mentions:
         if not (sent.start <= m.start < sent.end):
             continue
-        out.append(RoledMention(m.code, m.start, _role(m, sent, lex)))
+        role = _role(m, sent, lex)
+        out.append(RoledMention(m.code, m.start, role, role == ROLE_PLAIN and _nominative(m.text)))
     return sorted(out, key=lambda r: r.start)
 
 
@@ -66,7 +69,21 @@ def _role(m: CountryMention, sent: Sentence, lex) -> str:
             return ROLE_FROM
         if prev in lex.direction_to:
             return ROLE_TO
+        if parse(prev) and parse(prev)[0].tag.POS == "PREP":
+            return ROLE_PLAIN
+    if _dative_only(m.text):
+        return ROLE_TO  # "Москва поставила Киеву": the recipient
     return ROLE_PLAIN
+
+
+def _nominative(word: str) -> bool:
+    return any(p.tag.case == "nomn" for p in parse(word.split()[-1].lower()))
+
+
+def _dative_only(word: str) -> bool:
+    """A name whose every reading is in the dative ("Киеву", "Китаю"), not "Украине"."""
+    cases = {p.tag.case for p in parse(word.split()[-1]) if p.tag.POS == "NOUN"}
+    return cases == {"datv"}
 
 
 def _accusative(word: str) -> bool:
@@ -152,9 +169,15 @@ TRADE_FLOWS = frozenset({"export", "import"})
 
 
 def flow_countries(
-    doc: Doc, kind: str, mentions: list[RoledMention], anchor: int
+    doc: Doc, kind: str, mentions: list[RoledMention], anchor: int, value_at: int | None = None
 ) -> list[str]:
-    """``[from, to]`` for an export, import or investment figure."""
+    """``[from, to]`` for an export, import or investment figure, read in the figure's own
+    stretch between dashes or semicolons when it names a country ("Москва поставила Киеву
+    777,5 тыс. тонн угля — поставки из США несравнимы": from Russia, not the US)."""
+    lo, hi = _dash_clause(doc.text, anchor if value_at is None else value_at)
+    mentions = [m for m in mentions if lo <= m.start < hi] or mentions
+    if value_at is not None and not lo <= anchor < hi:
+        anchor = value_at  # the cue stands in another stretch: measure from the figure
     origin = _nearest(mentions, anchor, (ROLE_FROM,))
     dest = _nearest(mentions, anchor, (ROLE_TO,))
     adj = _nearest(mentions, anchor, (ROLE_ADJ,))
@@ -179,7 +202,12 @@ def flow_countries(
         else:
             dest = home
     if origin is None and dest is not None:
-        origin = _partner(doc, dest)
+        # "Москва поставила Киеву": a country in the nominative before the cue ships it
+        subject = [
+            m for m in mentions
+            if m.role == ROLE_PLAIN and m.code != dest and m.start < anchor and m.nominative
+        ]
+        origin = subject[-1].code if subject else _partner(doc, dest)
     if dest is None and origin is not None:
         dest = _partner(doc, origin) or _trade_partner_after(doc, kind, mentions, origin, anchor)
     return [c for c in (origin, dest) if c]
@@ -224,3 +252,10 @@ def names_a_partner(mentions: list[RoledMention], anchor: int) -> bool:
         m.role in (ROLE_FROM, ROLE_TO) or (m.role == ROLE_ADJ and m.start > anchor)
         for m in mentions
     )
+
+
+def _dash_clause(text: str, anchor: int) -> tuple[int, int]:
+    """The stretch around ``anchor`` between spaced dashes or semicolons."""
+    cuts = [m.end() for m in CLAUSE_CUT.finditer(text, 0, anchor)]
+    after = CLAUSE_CUT.search(text, anchor)
+    return (cuts[-1] if cuts else 0), (after.start() if after else len(text))

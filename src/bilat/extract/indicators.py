@@ -250,7 +250,7 @@ def _countries(
     if fig.cue.kind == "companies":
         return companies_countries(doc, mentions, anchor)
     mentions = bracketed_partner(doc, mentions, fig.cue.kind, fig.quantity.start)
-    return flow_countries(doc, fig.cue.kind, mentions, anchor)
+    return flow_countries(doc, fig.cue.kind, mentions, anchor, fig.quantity.start)
 
 
 def _own_stretch(sent: Sentence, figures: list[_Figure], n: int) -> tuple[int, int]:
