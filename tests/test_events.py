@@ -84,6 +84,20 @@ def test_planned_negated_or_hypothetical_is_not_an_event(text):
         ("Главы МИД провели переговоры.", (), None, None),
         # a recollection is not dated by the publication
         ("Президент вспомнил свой визит в Ташкент.", (), date(2025, 3, 14), None),
+        # "через несколько дней после" another event gives no date: dated like an undated report
+        (
+            "Через несколько дней после выборов министры провели переговоры.",
+            (("Через несколько дней", None),),
+            date(2025, 3, 14),
+            "2025-03-14",
+        ),
+        # ... but with no publication date it stays null
+        (
+            "Через несколько дней после выборов министры провели переговоры.",
+            (("Через несколько дней", None),),
+            None,
+            None,
+        ),
         # participle modifying the document noun, dated in its own clause
         (
             "Стороны отметили роль соглашения о торговле услугами, подписанного в мае 2019 года.",

@@ -30,6 +30,7 @@ class DateChoice:
     anchored: bool  # the text names a time, even if it cannot be resolved
 
 
+VAGUE_LATER = re.compile(r"(?:через|спустя)\s", re.IGNORECASE)  # "через несколько дней после"
 TERM_PREPOSITIONS = frozenset({"на", "до", "к", "по"})  # before the years a plan runs for
 PREPOSITION_REACH = 4  # characters before a time expression searched for its preposition
 
@@ -77,7 +78,12 @@ def pick_date(doc: Doc, start: int, end: int, anchor: int) -> DateChoice:
     if not found:
         return DateChoice(None, False)
     best = min(found, key=lambda t: min(abs(t.start - anchor), abs(t.end - anchor)))
-    return DateChoice(normalise_date(best.value), True)
+    value = normalise_date(best.value)
+    if value is None and VAGUE_LATER.match(best.text):
+        # "через несколько дней после приведения к присяге": no date of its own, so the
+        # occurrence is dated like an undated one (by the publication, when just reported)
+        return DateChoice(None, False)
+    return DateChoice(value, True)
 
 
 def month_date(doc: Doc, month: int) -> str | None:
