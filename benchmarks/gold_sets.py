@@ -1,4 +1,4 @@
-"""Score bilat on every gold set in one run: the seeds and the eleven ru_news sets.
+"""Score bilat on every gold set in one run: the seeds and the twelve ru_news sets.
 
     .venv/bin/python benchmarks/gold_sets.py [--json]
 
@@ -32,6 +32,7 @@ SETS = {
     "ru_news_dev7 (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev7.jsonl", "urls"),
     "ru_news_dev8 (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev8.jsonl", "urls"),
     "ru_news_dev9 (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev9.jsonl", "urls"),
+    "ru_news_dev10 (15, tuned on)": (ROOT / "tests" / "gold" / "ru_news_dev10.jsonl", "urls"),
     "ru_news_test (15, held out)": (ROOT / "tests" / "gold" / "ru_news_test.jsonl", "urls"),
 }
 

@@ -11,6 +11,7 @@ import pytest
 
 from bilat.doc import Doc
 from bilat.extract.clauses import outside_quotes
+from bilat.extract.event_context import destinations
 from bilat.extract.events import find_events
 from doc_builders import make_doc
 
@@ -1069,3 +1070,43 @@ def test_gerunds_and_records(text, expected):
         if surface in text
     )
     assert types(make_doc(text, mentions=mentions)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # two partners met by one unnamed party are no pair of their own
+        (
+            "Министр провёл встречу с представителями Турции и Ирана.",
+            (("Турции", "TR", "name"), ("Ирана", "IR", "name")),
+            [],
+        ),
+        (
+            "Министр Турции провёл встречу с представителями Ирана.",
+            (("Турции", "TR", "name"), ("Ирана", "IR", "name")),
+            [("meeting", ["IR", "TR"])],
+        ),
+        # continuing talks are a process, not a round held
+        (
+            "Депутаты Казахстана выступили против продолжения переговоров с Узбекистаном.",
+            (("Казахстана", "KZ", "name"), ("Узбекистаном", "UZ", "name")),
+            [],
+        ),
+    ],
+)
+def test_co_partners_destinations_and_continuing_talks(text, mentions, expected):
+    found = find_events(make_doc(text, mentions=mentions))
+    assert [(e.type, e.countries) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code", "expected"),
+    [
+        ("Министр побывал на Кубе.", "Кубе", "CU", {"CU"}),
+        ("Министр прибыл с визитом в Индию.", "Индию", "IN", {"IN"}),
+        ("Министр говорил о Кубе.", "Кубе", "CU", set()),
+    ],
+)
+def test_visit_destinations(text, surface, code, expected):
+    doc = make_doc(text, mentions=((surface, code, "name"),))
+    assert destinations(doc, 0, len(text)) == expected

@@ -14,6 +14,7 @@ from .models import parse
 CITY_KINDS = frozenset({"capital", "city"})
 PLACE_ENTITY_TYPES = frozenset({"CITY", "LOC", "LOCATION"})
 PLACE_PREPOSITIONS = frozenset({"в", "во"})
+DESTINATION_PREPOSITIONS = PLACE_PREPOSITIONS | {"на"}  # "визит на Кубу", "побывал на Украине"
 PERIOD_KINDS = frozenset({"period"})
 CITY_KIND = "city"  # a city or its adjective, never a state's side
 PLACE_ONLY_PREPOSITIONS = frozenset({"в", "во", "на", "из", "под"})  # "в Душанбе": a venue
@@ -277,12 +278,12 @@ def parties_named(doc: Doc, start: int, end: int) -> set[str]:
 
 
 def destinations(doc: Doc, start: int, end: int) -> set[str]:
-    """Countries named after "в"/"во" in [start, end): where a visit went."""
+    """Countries named after "в"/"во"/"на" in [start, end): where a visit went."""
     return {
         m.code
         for m in doc.country_mentions
         if m.start >= start
         and m.end <= end
         and m.kind in DESTINATION_KINDS
-        and _preceding_word(doc, m.start) in PLACE_PREPOSITIONS
+        and _preceding_word(doc, m.start) in DESTINATION_PREPOSITIONS
     }

@@ -298,6 +298,14 @@ def _own_parties(doc: Doc, hit: TriggerHit) -> list[str] | None:
     meeting. None unless exactly two are found (more leave the pairing unknown)."""
     sent = hit.sentence
     lo, hi = line_span(doc.text, sent.start, sent.end, hit.token.start)
+    with_at = next(
+        (t.start for t in sent.tokens if t.start > hit.token.start and low(t) in WITH_PREPOSITIONS),
+        None,
+    )
+    if with_at is not None and not parties_named(doc, lo, with_at):
+        comma = doc.text.find(",", with_at, hi)
+        if len(parties_named(doc, with_at, hi if comma < 0 else comma)) >= 2:
+            return None  # "провёл встречу с представителями Венесуэлы и Казахстана": co-partners
     codes: set[str] = set()
     for start, end in outside_quotes(doc.text, lo, hi, hit.token.start):
         # "«... для КНДР ...», — сказал Трамп на пресс-конференции с главой Южной Кореи"
