@@ -52,6 +52,8 @@ OPENING_PUNCT = frozenset("«\"'(—–-„“")
 STANDALONE_LOOKBACK_SENTENCES = 2
 
 
+LONE_NAME_KINDS = frozenset({"name", "capital"})  # a whole one-word "person" that is one of these
+
 def _is_capitalised(text: str) -> bool:
     return text[:1].isupper()
 
@@ -86,11 +88,13 @@ def _best(entries: list[GazetteerEntry]) -> GazetteerEntry:
 def _name_guard_ok(tokens: list[Token], i: int, n: int, persons: list[tuple[int, int]], kind: str) -> bool:
     """A capitalised gazetteer name is a place unless it reads as a common word at the
     start of a sentence (a capitalised seat such as "Кремль" always counts) or is part of
-    a person's name ("Джордж Вашингтон")."""
+    a person's name ("Джордж Вашингтон"); a lone word the NER model took for a person
+    ("Астана поставила Ташкенту") stays a country or capital."""
     first, last = tokens[i], tokens[i + n - 1]
     if not _is_capitalised(first.text):
         return False
-    if _inside(first.start, last.end, persons):
+    lone = n == 1 and kind in LONE_NAME_KINDS and (first.start, last.end) in persons
+    if _inside(first.start, last.end, persons) and not lone:
         return False
     if n == 1 and kind != "seat" and _sentence_initial(tokens, i) and _common_word_first(first.text):
         return False
