@@ -322,9 +322,8 @@ def third_parties_only(doc: Doc, start: int, end: int) -> bool:
 def past_plan(doc: Doc, start: int, end: int) -> bool:
     """The span dates its action only by years at least ``PAST_GAP`` before the publication's
     ("что Россию примут в ВТО в июне 1998 года" in 2006): a plan of the past, kept or broken,
-    not pending (last year's may still be). A date
-    inside a participle's phrase dates that, not the action ("готова поделиться опытом,
-    приобретенным ... в 2017 году")."""
+    not pending (last year's may still be). A date inside a participle's phrase dates that,
+    not the action ("готова поделиться опытом, приобретенным ... в 2017 году")."""
     sent = doc.sentence_at(start)
     if doc.published is None or sent is None:
         return False

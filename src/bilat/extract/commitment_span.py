@@ -5,11 +5,11 @@ opened inside it ("проекту «Северный поток — 2»")."""
 from __future__ import annotations
 
 from ..doc import Token
-from .clauses import QUOTE_CLOSE, finite_forms, line_span, low, open_quote
-from .models import parse
+from .clauses import QUOTE_CLOSE, finite_forms, line_span, open_quote
+from .event_generic import is_pos
 
 DASHES = frozenset({"–", "—"})
-NOUN, PREDICATIVE = "NOUN", "PRED"
+NOUN_POS, PREDICATIVE_POS = frozenset({"NOUN"}), frozenset({"PRED"})
 
 
 def trim_end(words: list[Token], start: int, end: int) -> int:
@@ -40,13 +40,8 @@ def subject_before_dash(words: list[Token], starts: list[int], begin: int) -> in
         part = words[prev : begin - 1]
         if not part or not any(c.isalnum() for c in part[-1].text):
             break  # a dialogue dash, or a quotation's attribution ("», — предложил посол")
-        tags = {_pos(t) for t in part}
-        if NOUN not in tags or PREDICATIVE in tags or finite_forms(part):
+        has_noun = any(is_pos(t, NOUN_POS) for t in part)
+        if not has_noun or any(is_pos(t, PREDICATIVE_POS) for t in part) or finite_forms(part):
             break  # "Первый и наиболее вероятный — ...": no subject; "нельзя общаться — ..."
         begin = prev
     return begin
-
-
-def _pos(tok: Token) -> str | None:
-    found = parse(low(tok))
-    return found[0].tag.POS if found else None

@@ -50,9 +50,8 @@ ORG_GAP_MAX = 3
 OPENING_PUNCT = frozenset("«\"'(—–-„“")
 # how many sentences back a standalone "Кабмин" looks for its country
 STANDALONE_LOOKBACK_SENTENCES = 2
-
-
 LONE_NAME_KINDS = frozenset({"name", "capital"})  # a whole one-word "person" that is one of these
+
 
 def _is_capitalised(text: str) -> bool:
     return text[:1].isupper()

@@ -225,14 +225,7 @@ def _partner_only(doc: Doc, hit: TriggerHit, found: set[str]) -> bool:
     if len(set(doc.countries) - found) != 1 or not found <= set(doc.countries):
         return False
     sent = hit.sentence
-    with_at = next(
-        (
-            t.start
-            for t in sent.tokens
-            if t.start > hit.token.start and low(t) in WITH_PREPOSITIONS
-        ),
-        None,
-    )
+    with_at = _with_after(hit)
     if with_at is None:
         return False
     if parties_named(doc, sent.start, with_at):
@@ -243,6 +236,15 @@ def _partner_only(doc: Doc, hit: TriggerHit, found: set[str]) -> bool:
         and any(sent.start <= m.start and m.end <= with_at for m in person.mentions)
         for person in doc.persons
     )
+
+
+def _with_after(hit: TriggerHit) -> int | None:
+    """The offset of the first "с"/"со" after the trigger, where its partner is named."""
+    return next(
+        (t.start for t in hit.sentence.tokens
+         if t.start > hit.token.start and low(t) in WITH_PREPOSITIONS),
+        None,
+    )  # fmt: skip
 
 
 def _state_actors(lex: EventLexicon, doc: Doc, sent) -> bool:
@@ -277,18 +279,15 @@ def _third_country(doc: Doc, sent, hit: TriggerHit) -> bool:
 
 def _third_party_persons(doc: Doc, start: int, end: int) -> bool:
     """[start, end) names a person of a country outside the dyad, and its persons and country
-    names (a venue too: "визит в КНДР") bring in at most one of the dyad: "Тиллерсон на переговорах в Анкаре с Эрдоганом" is
-    no Russia-US event."""
+    names (a venue too: "визит в КНДР") bring in at most one of the dyad: "Тиллерсон на
+    переговорах в Анкаре с Эрдоганом" is no Russia-US event."""
     dyad = set(doc.countries)
     if len(dyad) < MIN_PARTIES:
         return False
-    outside = any(
-        person.country and person.country not in dyad
-        and any(start <= m.start and m.end <= end for m in person.mentions)
-        for person in doc.persons
-    )  # fmt: skip
+    if not person_codes(doc, start, end) - dyad:
+        return False
     named = parties_named(doc, start, end) | set(mentioned_codes(doc, start, end))
-    return outside and len(named & dyad) <= 1
+    return len(named & dyad) <= 1
 
 
 def _own_parties(doc: Doc, hit: TriggerHit) -> list[str] | None:
@@ -298,10 +297,7 @@ def _own_parties(doc: Doc, hit: TriggerHit) -> list[str] | None:
     meeting. None unless exactly two are found (more leave the pairing unknown)."""
     sent = hit.sentence
     lo, hi = line_span(doc.text, sent.start, sent.end, hit.token.start)
-    with_at = next(
-        (t.start for t in sent.tokens if t.start > hit.token.start and low(t) in WITH_PREPOSITIONS),
-        None,
-    )
+    with_at = _with_after(hit)
     if with_at is not None and not parties_named(doc, lo, with_at):
         comma = doc.text.find(",", with_at, hi)
         if len(parties_named(doc, with_at, hi if comma < 0 else comma)) >= 2:

@@ -49,7 +49,7 @@ def sentence_mentions(doc: Doc, sent: Sentence) -> list[RoledMention]:
         if not (sent.start <= m.start < sent.end):
             continue
         role = _role(m, sent, lex)
-        out.append(RoledMention(m.code, m.start, role, role == ROLE_PLAIN and _nominative(m.text)))
+        out.append(RoledMention(m.code, m.start, role, role == ROLE_PLAIN and "nomn" in _cases(m.text)))
     return sorted(out, key=lambda r: r.start)
 
 
@@ -57,7 +57,7 @@ def _role(m: CountryMention, sent: Sentence, lex) -> str:
     before = [t for t in sent.tokens if t.end <= m.start]
     if m.kind == "adjective" and before:
         prev = norm(before[-1].text)
-        if prev in lex.direction_to and _accusative(m.text):
+        if prev in lex.direction_to and "accs" in _cases(m.text):
             return ROLE_TO  # "инвестиции в российскую экономику", not "в российском экспорте"
         if prev in lex.direction_from:
             return ROLE_FROM  # "поставки из казахстанских портов"
@@ -69,25 +69,19 @@ def _role(m: CountryMention, sent: Sentence, lex) -> str:
             return ROLE_FROM
         if prev in lex.direction_to:
             return ROLE_TO
-        if parse(prev) and parse(prev)[0].tag.POS == "PREP":
+        found = parse(prev)
+        if found and found[0].tag.POS == "PREP":
             return ROLE_PLAIN
-    if _dative_only(m.text):
-        return ROLE_TO  # "Москва поставила Киеву": the recipient
+    if _cases(m.text, nouns=True) == {"datv"}:
+        return ROLE_TO  # "Москва поставила Киеву" (every reading dative, unlike "Украине")
     return ROLE_PLAIN
 
 
-def _nominative(word: str) -> bool:
-    return any(p.tag.case == "nomn" for p in parse(word.split()[-1].lower()))
-
-
-def _dative_only(word: str) -> bool:
-    """A name whose every reading is in the dative ("Киеву", "Китаю"), not "Украине"."""
-    cases = {p.tag.case for p in parse(word.split()[-1]) if p.tag.POS == "NOUN"}
-    return cases == {"datv"}
-
-
-def _accusative(word: str) -> bool:
-    return any(p.tag.case == "accs" for p in parse(word.split()[-1]))
+def _cases(word: str, *, nouns: bool = False) -> set[str]:
+    """The cases the last word of a mention may stand in (its noun readings only, if asked)."""
+    return {
+        p.tag.case for p in parse(word.split()[-1].lower()) if not nouns or p.tag.POS == "NOUN"
+    }
 
 
 def bracketed_partner(doc: Doc, mentions: list[RoledMention], kind: str, value_start: int) -> list[RoledMention]:

@@ -55,8 +55,6 @@ def kin_first_name(sent: Sentence, first: int, word: str) -> str:
     return normalize_name([word]).last
 
 
-
-
 def inherit_relatives(persons: list[Person], clusters: list[Cluster]) -> None:
     """A relative with no country of their own takes that of the family member named with them
     (same surname, named in full with a country)."""

@@ -226,7 +226,7 @@ def persons(doc: Doc) -> Doc:
         if apply_known(person, cluster.name, [m.word for m in cluster.mentions]):
             continue
         if person.country is None:
-            person.country = _fallback_country(doc, cluster, person.role, outlet)
+            person.country = _fallback_country(doc, cluster, person.role, outlet, named)
     inherit_relatives(doc.persons, clusters)
     # one word and no title ("Бисмарк", "Мун", "Север"): too little to tell who, if anyone,
     # it is; a titled one stands ("король Виллем-Александр")
@@ -266,7 +266,7 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
 
 
 def _fallback_country(
-    doc: Doc, cluster: Cluster, role: str | None, outlet: str | None
+    doc: Doc, cluster: Cluster, role: str | None, outlet: str | None, named: set[str]
 ) -> str | None:
     """The country of a person whose role phrases name none: none for the staff of an
     international body; the organisation in a role phrase; else, for a person with no title
@@ -280,7 +280,7 @@ def _fallback_country(
     for words in phrases:
         if code := organisation_country(words):
             return None if code == NO_STATE else code
-    origin = surname_origin(cluster.name.display, {m.code for m in doc.country_mentions})
+    origin = surname_origin(cluster.name.display, named)  # ``named``: the countries the text names
     if not role:
         return origin or (outlet if _outlets_own(cluster, outlet) else None)
     kinds = {title_kind(words) for words in phrases}
